@@ -1,0 +1,94 @@
+package computer.parachute.hub.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * {@code hub.db}: one SQLite file (WAL, busy timeout, foreign keys on) behind a small HikariCP pool, migrated
+ * to the latest schema on open. The hub and the CLI open it at the same time (the CLI mints tokens while the
+ * hub runs), which WAL mode and the busy timeout make safe. The schema lives in core, not hub-war, because the
+ * CLI must never depend on the WAR.
+ */
+public final class HubDatabase implements AutoCloseable {
+    /** Long enough to ride out a writer in the other process (token mint vs. child-record write). */
+    public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_POOL_SIZE = 4;
+
+    private final Path file;
+    private final HikariDataSource pool;
+
+    private HubDatabase(Path file, HikariDataSource pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
+    /** Opens (creating when absent) and migrates {@code file}; closes the pool again if migration fails. */
+    public static HubDatabase open(Path file) throws SQLException {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SQLException("cannot create the directory for " + file + ": " + e.getMessage(), e);
+        }
+        HikariDataSource pool = new HikariDataSource(config(file));
+        try {
+            SchemaMigrations.apply(pool);
+            return new HubDatabase(file, pool);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig config(Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("hub-db");
+        config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(BUSY_TIMEOUT.toMillis() * 2);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT.toMillis()));
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        // take the write lock at BEGIN: a deferred transaction that upgrades to a writer in WAL mode fails at once
+        // with SQLITE_BUSY_SNAPSHOT instead of waiting out the busy timeout (hub and CLI write concurrently)
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        return config;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** "ok" when a trivial query answers, else "error: <class>" (what /health reports as {@code db}). */
+    public String health() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            return "ok";
+        } catch (SQLException | RuntimeException e) {
+            return "error: " + e.getClass().getSimpleName();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,70 @@
+package computer.parachute.hub.core.fs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Every writer under PARACHUTE_HOME goes through here (DESIGN §4): write a temp file beside the target, then
+ * rename it over the target, so a reader sees the old file or the new one and never half of either.
+ */
+public final class AtomicFiles {
+    /** Mode for secrets such as operator.token. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private AtomicFiles() {}
+
+    public static void writeString(Path target, String content) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    public static void writeString(Path target, String content, Set<PosixFilePermission> mode) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8), mode);
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically; {@code mode} (nullable) is applied before the rename. */
+    public static void write(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            Files.write(temp, bytes);
+            if (mode != null) {
+                setMode(temp, mode);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Creates {@code target} with {@code content} only if it does not exist yet; false when it already did. */
+    public static boolean createNew(Path target, String content) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try {
+            Files.writeString(Files.createFile(target), content, StandardCharsets.UTF_8);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private static void setMode(Path file, Set<PosixFilePermission> mode) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, mode);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (never the case on Linux/macOS); the rename still happens
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package computer.parachute.hub.core.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+/** Connects to 127.0.0.1:port with a short timeout; a refused or timed-out connect means "not listening". */
+public final class TcpPortProbe implements PortProbe {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(250);
+
+    private final int connectTimeoutMillis;
+
+    public TcpPortProbe() {
+        this(DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    public TcpPortProbe(Duration connectTimeout) {
+        this.connectTimeoutMillis = (int) connectTimeout.toMillis();
+    }
+
+    @Override
+    public boolean isListening(int port) {
+        if (port < 1 || port > 65_535) {
+            return false;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), connectTimeoutMillis);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
