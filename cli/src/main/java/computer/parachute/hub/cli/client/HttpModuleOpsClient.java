@@ -1,0 +1,108 @@
+package computer.parachute.hub.cli.client;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link ModuleOpsClient} over {@link LoopbackHttp}; the bearer is resolved before any request is sent. */
+public final class HttpModuleOpsClient implements ModuleOpsClient {
+    /** A start waits for the module's readiness gate (4 s) and a stop for its grace (5 s) plus SIGKILL; DESIGN §5. */
+    public static final Duration OP_TIMEOUT = Duration.ofSeconds(30);
+    /** Reference §4.5: the module-state read used by status gives up after 3,000 ms. */
+    public static final Duration STATES_TIMEOUT = Duration.ofMillis(3_000);
+
+    private final int port;
+    private final OperatorBearer bearer;
+
+    public HttpModuleOpsClient(int port, OperatorBearer bearer) {
+        this.port = port;
+        this.bearer = bearer;
+    }
+
+    @Override
+    public JsonObject operate(String shortName, String op) throws OperatorTokenException, ModuleOpHttpException {
+        String token = bearer.bearer();
+        LoopbackHttp.Response response = call(() -> LoopbackHttp.post(port, "/api/modules/" + shortName + "/" + op, token, OP_TIMEOUT), OP_TIMEOUT);
+        return objectOrEmpty(response.body());
+    }
+
+    @Override
+    public List<ModuleSnapshot> modules() throws OperatorTokenException, ModuleOpHttpException {
+        String token = bearer.bearer();
+        LoopbackHttp.Response response = call(() -> LoopbackHttp.get(port, "/api/modules", token, STATES_TIMEOUT), STATES_TIMEOUT);
+        JsonValue modules = objectOrEmpty(response.body()).get("modules");
+        List<ModuleSnapshot> out = new ArrayList<>();
+        if (modules instanceof JsonArray array) {
+            for (JsonValue row : array) {
+                if (row instanceof JsonObject object && text(object, "short") != null) {
+                    out.add(snapshot(object));
+                }
+            }
+        }
+        return out;
+    }
+
+    private interface Request {
+        LoopbackHttp.Response send() throws IOException;
+    }
+
+    private LoopbackHttp.Response call(Request request, Duration timeout) throws ModuleOpHttpException {
+        LoopbackHttp.Response response;
+        try {
+            response = request.send();
+        } catch (SocketTimeoutException e) {
+            throw new ModuleOpHttpException(0, "request_timeout", "the hub on port " + port + " did not answer within " + timeout.toMillis() + "ms");
+        } catch (IOException e) {
+            throw new ModuleOpHttpException(0, "request_failed", "could not reach the hub on port " + port + " (" + e.getMessage() + ")");
+        }
+        if (!response.ok()) {
+            JsonObject body = objectOrEmpty(response.body());
+            String code = text(body, "error");
+            String description = text(body, "error_description");
+            throw new ModuleOpHttpException(response.status(), code == null ? "error" : code,
+                    description == null ? "request failed" : description);
+        }
+        return response;
+    }
+
+    static ModuleSnapshot snapshot(JsonObject row) {
+        JsonObject error = row.get("start_error") instanceof JsonObject e ? e
+                : row.get("supervisor_start_error") instanceof JsonObject e2 ? e2 : null;
+        return new ModuleSnapshot(text(row, "short"), text(row, "name"), integer(row, "port"), text(row, "version"),
+                row.get("installed") == JsonValue.TRUE, text(row, "supervisor_status"),
+                row.get("pid") instanceof JsonNumber n ? n.longValue() : null, text(row, "startedAt"),
+                error == null ? null : text(error, "error_type"), error == null ? null : text(error, "error_description"),
+                error == null ? null : text(error, "binary"));
+    }
+
+    /** The body as a JSON object; anything else (empty, HTML, an array) is an empty object, never an exception. */
+    static JsonObject objectOrEmpty(String body) {
+        if (body == null || body.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (RuntimeException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    static String text(JsonObject object, String field) {
+        return object.get(field) instanceof JsonString s ? s.getString() : null;
+    }
+
+    private static Integer integer(JsonObject object, String field) {
+        return object.get(field) instanceof JsonNumber n ? n.intValue() : null;
+    }
+}

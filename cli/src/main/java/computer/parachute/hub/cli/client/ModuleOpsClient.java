@@ -1,0 +1,14 @@
+package computer.parachute.hub.cli.client;
+
+import jakarta.json.JsonObject;
+
+import java.util.List;
+
+/** The hub's module-ops API as the CLI uses it (DESIGN §6, reference §4.5). */
+public interface ModuleOpsClient {
+    /** {@code POST /api/modules/{short}/{op}} with op start, stop or restart; the 2xx body. */
+    JsonObject operate(String shortName, String op) throws OperatorTokenException, ModuleOpHttpException;
+
+    /** {@code GET /api/modules}: every installed and supervised module. */
+    List<ModuleSnapshot> modules() throws OperatorTokenException, ModuleOpHttpException;
+}

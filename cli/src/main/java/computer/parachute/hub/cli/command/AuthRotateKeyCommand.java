@@ -1,0 +1,31 @@
+package computer.parachute.hub.cli.command;
+
+import computer.parachute.hub.cli.CliEnvironment;
+import computer.parachute.hub.cli.ExitCodes;
+import computer.parachute.hub.cli.Verb;
+import computer.parachute.hub.cli.auth.OperatorTokenAdmin;
+import com.github.rvesse.airline.annotations.AirlineModule;
+import com.github.rvesse.airline.annotations.Command;
+import com.github.rvesse.airline.annotations.help.Examples;
+
+/** {@code parachute auth rotate-key} (reference §4.1): retires the active signing key and makes a new one. */
+@Command(name = "rotate-key", description = "Retire the signing key and create a new one (old tokens verify for 24 h more)")
+@Examples(examples = {"parachute auth rotate-key && parachute auth rotate-operator"},
+        descriptions = {"New key, then a token signed by it"})
+public final class AuthRotateKeyCommand implements Verb {
+    @AirlineModule
+    private VerbHelp help = new VerbHelp();
+
+    @Override
+    public int run(CliEnvironment env) throws Exception {
+        if (help.requested()) {
+            return help.print(env.console());
+        }
+        try (OperatorTokenAdmin admin = env.tokenAdmin()) {
+            String kid = admin.rotateKey();
+            env.console().success("Rotated signing key (new kid " + kid + ").");
+            env.console().line("Tokens signed by the retired key keep verifying for 24 h; run `parachute auth rotate-operator` for a token under the new key.");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,56 @@
+package computer.parachute.hub.cli.command;
+
+import computer.parachute.hub.cli.CliEnvironment;
+import computer.parachute.hub.cli.Console;
+import computer.parachute.hub.cli.UsageException;
+import computer.parachute.hub.cli.client.ModuleOpHttpException;
+import computer.parachute.hub.cli.client.OperatorTokenException;
+import computer.parachute.hub.cli.hub.ArmResult;
+import computer.parachute.hub.core.home.ModuleNames;
+
+/** The module half of start/stop/restart (reference §6.3): one API call and its one-line outcome. */
+final class ModuleOp {
+    static final String HUB = ModuleNames.HUB;
+
+    private ModuleOp() {}
+
+    /** A module name must be a valid short: it becomes a path segment of the API call. */
+    static String requireShort(String svc) throws UsageException {
+        if (!ModuleNames.isValidShort(svc)) {
+            throw new UsageException("invalid module name \"" + svc + "\" — use the module's short name, for example `vault`");
+        }
+        return svc;
+    }
+
+    /** Calls the op; prints {@code ✓ <svc> <done>.} or the reference's failure line. */
+    static int call(CliEnvironment env, int port, String svc, String op, String done) {
+        try {
+            env.moduleOps(port).operate(svc, op);
+            env.console().success(svc + " " + done + ".");
+            return 0;
+        } catch (OperatorTokenException e) {
+            return fail(env.console(), svc, e.getMessage());
+        } catch (ModuleOpHttpException e) {
+            return fail(env.console(), svc, e);
+        }
+    }
+
+    static int fail(Console console, String svc, ModuleOpHttpException e) {
+        if (e.status() == 400 && "not_installed".equals(e.code())) {
+            console.failure(svc + " is not installed — run `parachute install " + svc + "` first, then `parachute start " + svc + "`.");
+            return 1;
+        }
+        return fail(console, svc, e.getMessage());
+    }
+
+    static int fail(Console console, String svc, String message) {
+        console.failure(svc + ": " + message);
+        return 1;
+    }
+
+    /** Prints an arm's lines; true when it succeeded. */
+    static boolean report(Console console, ArmResult result) {
+        result.lines().forEach(console::report);
+        return result.ok();
+    }
+}

@@ -1,0 +1,39 @@
+package computer.parachute.hub.cli.command;
+
+import computer.parachute.hub.cli.CliEnvironment;
+import computer.parachute.hub.cli.Verb;
+import computer.parachute.hub.cli.hub.HubCommand;
+import computer.parachute.hub.cli.hub.HubPorts;
+import com.github.rvesse.airline.annotations.AirlineModule;
+import com.github.rvesse.airline.annotations.Command;
+import com.github.rvesse.airline.annotations.help.Examples;
+
+import java.util.Map;
+
+/**
+ * {@code parachute serve}: the hub in the foreground, exactly as the launcher runs it. It runs
+ * {@code java -jar launcher.jar} as a child with the terminal's stdio and returns its exit code, rather than
+ * loading the launcher in-process: parachute.jar stays small (no Jetty, Jersey or the WAR on the CLI's class
+ * path, DESIGN §3), and the hub gets its own JVM flags instead of the CLI's start-up-tuned ones.
+ */
+@Command(name = "serve", description = "Run the hub in the foreground (for containers, or when there is no service manager)")
+@Examples(examples = {"parachute serve", "PARACHUTE_HUB_PORT=2939 parachute serve"},
+        descriptions = {"Run the hub on 127.0.0.1:1939 until Ctrl-C", "Run it on another port"})
+public final class ServeCommand implements Verb {
+    @AirlineModule
+    private VerbHelp help = new VerbHelp();
+
+    @AirlineModule
+    private LauncherOption launcher = new LauncherOption();
+
+    @Override
+    public int run(CliEnvironment env) throws Exception {
+        if (help.requested()) {
+            return help.print(env.console());
+        }
+        var argv = HubCommand.argv(HubCommand.currentJava(), env.launcherJar(launcher.path()));
+        String port = Integer.toString(HubPorts.configured(env.env()));
+        env.console().flush();
+        return env.foreground().run(argv, Map.of("PARACHUTE_HOME", env.home().root().toString(), "PORT", port));
+    }
+}
