@@ -21,7 +21,9 @@ import com.github.rvesse.airline.parser.errors.ParseCommandMissingException;
 import com.github.rvesse.airline.parser.errors.ParseCommandUnrecognizedException;
 import com.github.rvesse.airline.parser.errors.ParseException;
 
+import computer.parachute.hub.cli.command.VerbHelp;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.io.StringWriter;
 
 /**
@@ -58,13 +60,19 @@ public final class ParachuteCli {
     public static int execute(String[] args, CliEnvironment env) {
         Console console = env.console();
         Verb verb;
+        com.github.rvesse.airline.Cli<Verb> cli = new com.github.rvesse.airline.Cli<>(ParachuteCli.class);
         try {
-            verb = new com.github.rvesse.airline.Cli<Verb>(ParachuteCli.class).parse(normalise(args));
+            verb = cli.parse(normalise(args));
         } catch (ParseCommandUnrecognizedException | ParseCommandMissingException e) {
             console.failure("parachute: unknown command " + describe(args));
             console.detail(USAGE_HINT);
             return ExitCodes.USAGE;
         } catch (ParseException e) {
+            if (asksForHelp(args)) {
+                // --help wins over a missing required argument: `parachute logs --help` explains logs
+                console.print(VerbHelp.render(cli.getMetadata(), Arrays.stream(args).filter(a -> !a.startsWith("-")).toList()));
+                return ExitCodes.OK;
+            }
             console.failure("parachute: " + e.getMessage());
             console.detail(USAGE_HINT);
             return ExitCodes.USAGE;
@@ -109,6 +117,10 @@ public final class ParachuteCli {
             return new String[] {"version"};
         }
         return args;
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(a -> "--help".equals(a) || "-h".equals(a));
     }
 
     private static String describe(String[] args) {

@@ -6,6 +6,7 @@ import computer.parachute.hub.cli.Verb;
 import com.github.rvesse.airline.HelpOption;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.help.Help;
+import com.github.rvesse.airline.model.CommandGroupMetadata;
 import com.github.rvesse.airline.model.CommandMetadata;
 import com.github.rvesse.airline.model.GlobalMetadata;
 
@@ -36,13 +37,27 @@ public final class VerbHelp {
 
     /** Prints this verb's help (synopsis, options, examples); always exit 0. */
     public int print(Console console) {
-        List<String> path = new ArrayList<>(command.getGroupNames());
-        path.add(command.getName());
-        console.print(render(global, path));
+        console.print(render(global, pathOf(global, command.getType())));
         return ExitCodes.OK;
     }
 
-    static String render(GlobalMetadata<Verb> global, List<String> path) {
+    /** The words that name a command: {@code [install]} or, inside a {@code @Group}, {@code [hub, install]}. */
+    static List<String> pathOf(GlobalMetadata<Verb> global, Class<?> type) {
+        List<String> path = new ArrayList<>();
+        for (CommandGroupMetadata group : global.getCommandGroups()) {
+            group.getCommands().stream().filter(c -> c.getType() == type).findFirst().ifPresent(c -> {
+                path.add(group.getName());
+                path.add(c.getName());
+            });
+        }
+        if (path.isEmpty()) {
+            global.getDefaultGroupCommands().stream().filter(c -> c.getType() == type).findFirst()
+                    .ifPresent(c -> path.add(c.getName()));
+        }
+        return path;
+    }
+
+    public static String render(GlobalMetadata<Verb> global, List<String> path) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Help.help(global, path, out);
