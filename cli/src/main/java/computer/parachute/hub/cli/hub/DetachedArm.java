@@ -35,6 +35,11 @@ public final class DetachedArm implements HubArm {
         this.pidFile = new HubPidFile(home.hubPidFile());
     }
 
+    /** The seams this arm was built with (a test rebuilds the arm with other timings). */
+    DetachedSeams seams() {
+        return seams;
+    }
+
     @Override
     public ArmResult start() throws InterruptedException {
         List<String> lines = new ArrayList<>();
