@@ -24,23 +24,31 @@ public final class HttpModuleOpsClient implements ModuleOpsClient {
 
     private final int port;
     private final OperatorBearer bearer;
+    private final Duration opTimeout;
+    private final Duration statesTimeout;
 
     public HttpModuleOpsClient(int port, OperatorBearer bearer) {
+        this(port, bearer, OP_TIMEOUT, STATES_TIMEOUT);
+    }
+
+    public HttpModuleOpsClient(int port, OperatorBearer bearer, Duration opTimeout, Duration statesTimeout) {
         this.port = port;
         this.bearer = bearer;
+        this.opTimeout = opTimeout;
+        this.statesTimeout = statesTimeout;
     }
 
     @Override
     public JsonObject operate(String shortName, String op) throws OperatorTokenException, ModuleOpHttpException {
         String token = bearer.bearer();
-        LoopbackHttp.Response response = call(() -> LoopbackHttp.post(port, "/api/modules/" + shortName + "/" + op, token, OP_TIMEOUT), OP_TIMEOUT);
+        LoopbackHttp.Response response = call(() -> LoopbackHttp.post(port, "/api/modules/" + shortName + "/" + op, token, opTimeout), opTimeout);
         return objectOrEmpty(response.body());
     }
 
     @Override
     public List<ModuleSnapshot> modules() throws OperatorTokenException, ModuleOpHttpException {
         String token = bearer.bearer();
-        LoopbackHttp.Response response = call(() -> LoopbackHttp.get(port, "/api/modules", token, STATES_TIMEOUT), STATES_TIMEOUT);
+        LoopbackHttp.Response response = call(() -> LoopbackHttp.get(port, "/api/modules", token, statesTimeout), statesTimeout);
         JsonValue modules = objectOrEmpty(response.body()).get("modules");
         List<ModuleSnapshot> out = new ArrayList<>();
         if (modules instanceof JsonArray array) {

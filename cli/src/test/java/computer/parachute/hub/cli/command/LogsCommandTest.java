@@ -1,0 +1,72 @@
+package computer.parachute.hub.cli.command;
+
+import computer.parachute.hub.cli.FakeEnvironment;
+import computer.parachute.hub.cli.logs.LogFollower;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogsCommandTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void printsTheLastNLinesOfTheModuleLog() throws Exception {
+        FakeEnvironment env = new FakeEnvironment(root);
+        Path log = env.home.moduleLogFile("vault");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "one\ntwo\nthree\n");
+        assertEquals(0, env.run("logs", "vault", "-n", "2"));
+        assertEquals("two\nthree\n", env.stdout());
+    }
+
+    @Test
+    void hubReadsTheHubLog() throws Exception {
+        FakeEnvironment env = new FakeEnvironment(root);
+        Files.createDirectories(env.home.hubLogFile().getParent());
+        Files.writeString(env.home.hubLogFile(), "hub line\n");
+        assertEquals(0, env.run("logs", "hub"));
+        assertEquals("hub line\n", env.stdout());
+    }
+
+    @Test
+    void noLogYetIsAHintNotAFailure() {
+        FakeEnvironment env = new FakeEnvironment(root);
+        assertEquals(0, env.run("logs", "scribe"));
+        assertEquals("no logs yet for scribe. `parachute start scribe` to begin.\n", env.stdout());
+    }
+
+    @Test
+    void followerPrintsAppendedBytesUntilStopped() throws Exception {
+        Path log = root.resolve("x.log");
+        Files.writeString(log, "old\n");
+        StringBuffer seen = new StringBuffer();
+        CountDownLatch stop = new CountDownLatch(1);
+        LogFollower follower = new LogFollower(log, Files.size(log), seen::append);
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+            try {
+                follower.follow(stop, Duration.ofMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Files.writeString(log, "new 1\n", StandardOpenOption.APPEND);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!seen.toString().contains("new 1") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        stop.countDown();
+        running.get(5, TimeUnit.SECONDS);
+        assertEquals("new 1\n", seen.toString(), "only what was appended, not the old line");
+    }
+}
