@@ -48,9 +48,19 @@ final class ModuleOp {
         return 1;
     }
 
-    /** Prints an arm's lines; true when it succeeded. */
+    /** Prints an arm's lines (a failure's detail lines go to stderr with its ✗ line); true when it succeeded. */
     static boolean report(Console console, ArmResult result) {
-        result.lines().forEach(console::report);
+        if (result.ok()) {
+            result.lines().forEach(console::report);
+        } else {
+            result.lines().forEach(line -> {
+                if (line.startsWith("✗ ")) {
+                    console.report(line);
+                } else {
+                    console.detail(line);
+                }
+            });
+        }
         return result.ok();
     }
 }
