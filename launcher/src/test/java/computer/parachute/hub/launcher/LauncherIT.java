@@ -47,6 +47,7 @@ class LauncherIT {
             assertEquals(hub.process.pid(), ((Number) instanceFile.get("pid")).longValue());
             assertEquals(port + "\n", Files.readString(home.resolve("hub/run/hub.port")));
             assertTrue(Files.isRegularFile(home.resolve("hub.db")));
+            assertTrue(Files.exists(home.resolve("hub.db-wal")), "hub.db is open in WAL mode while the hub runs");
             assertEquals("parachute hub: listening on http://127.0.0.1:" + port + " (PARACHUTE_HOME=" + home
                     + ", db=" + home.resolve("hub.db") + ", version=", hub.stdout().substring(0,
                     hub.stdout().indexOf("version=") + "version=".length()));
@@ -68,6 +69,7 @@ class LauncherIT {
             assertFalse(Files.exists(home.resolve("hub/run/hub.port")), hub.output());
             assertFalse(Files.exists(home.resolve("hub-instance.json")), hub.output());
             assertTrue(hub.stderr().contains("hub stopped"), hub.output());
+            assertFalse(Files.exists(home.resolve("hub.db-wal")), "hub.db was not closed" + hub.output());
         }
     }
 
