@@ -1,8 +1,8 @@
 package computer.parachute.hub.launcher;
 
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.HubSetting;
 import org.eclipse.jetty.ee11.webapp.Configuration;
-import org.eclipse.jetty.ee11.webapp.MetaInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.ee11.webapp.WebInfConfiguration;
@@ -21,8 +21,12 @@ import java.time.Duration;
  * before anything boots, so a second hub fails fast without starting a module (DESIGN §5 "Boot", reference #536).
  */
 public final class HubServer {
-    /** Graceful stop: in-flight requests get this long once the connector has stopped accepting. */
-    static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * No graceful phase: Jetty's waits for every connection to close, idle keep-alive ones included, so a client that
+     * merely holds a connection would delay every stop by the whole timeout. The API's requests are short, and the
+     * modules are already stopped when Jetty stops (DESIGN §5).
+     */
+    static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ZERO;
 
     private HubServer() {}
 
@@ -47,14 +51,17 @@ public final class HubServer {
         // only what web.xml needs: no annotation, fragment, JSP, JNDI or jetty-web.xml processing (start-up time)
         webapp.setConfigurationDiscovered(false);
         webapp.setConfigurations(new Configuration[] {new WebInfConfiguration(), new WebXmlConfiguration(),
-                new MetaInfConfiguration(), new WebAppConfiguration()});
+                new WebAppConfiguration()});
         // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
         config.toInitParameters().forEach(webapp::setInitParameter);
         server.setHandler(webapp);
         return server;
     }
 
-    /** Binds the connector now, before {@code server.start()} boots the WAR. */
+    /**
+     * Binds the connector now, before {@code server.start()} boots the WAR, and tells the WAR the port actually bound
+     * (the configured one, or the ephemeral one tests ask for with port 0).
+     */
     public static void bind(Server server) throws IOException {
         ServerConnector connector = connector(server);
         try {
@@ -65,6 +72,7 @@ public final class HubServer {
             }
             throw e;
         }
+        webapp(server).setInitParameter(HubSetting.PORT.initParameter(), String.valueOf(connector.getLocalPort()));
     }
 
     /** The port actually bound (differs from the configured one only when that was 0). */

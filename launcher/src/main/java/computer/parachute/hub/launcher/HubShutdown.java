@@ -7,8 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The hub's stop, in DESIGN §5 order: modules (through the WAR's stop-modules hook), then Jetty (graceful, bounded by
- * {@link HubServer#GRACEFUL_STOP_TIMEOUT}), whose context shutdown closes the DB last. Safe to call more than once.
+ * The hub's stop, in DESIGN §5 order: modules (through the WAR's stop-modules hook), then Jetty
+ * ({@link HubServer#GRACEFUL_STOP_TIMEOUT}), whose context shutdown closes the DB last. Safe to call more than once.
  */
 final class HubShutdown {
     private static final Logger LOG = Logger.getLogger(HubShutdown.class.getName());

@@ -74,7 +74,7 @@ public final class Launcher {
             err.println(PREFIX + Banner.portInUse(e.port(), portOwners.ownerOf(e.port())));
             return EXIT_FAILURE;
         } catch (Exception e) {
-            err.println(PREFIX + "failed to start: " + e);
+            err.println(PREFIX + "failed to start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             HubShutdown.stop(server);
             return EXIT_FAILURE;
         }

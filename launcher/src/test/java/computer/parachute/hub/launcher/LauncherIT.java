@@ -68,7 +68,7 @@ class LauncherIT {
             assertEquals(0, hub.awaitExit(), hub.output());
             assertFalse(Files.exists(home.resolve("hub/run/hub.port")), hub.output());
             assertFalse(Files.exists(home.resolve("hub-instance.json")), hub.output());
-            assertTrue(hub.stderr().contains("hub stopped"), hub.output());
+            assertTrue(hub.stderr().contains("hub stopped: STOPPED"), hub.output());
             assertFalse(Files.exists(home.resolve("hub.db-wal")), "hub.db was not closed" + hub.output());
         }
     }
@@ -100,6 +100,18 @@ class LauncherIT {
                 assertTrue(error.endsWith("another hub is running? stop it with `parachute stop hub`"), error);
                 assertFalse(Files.exists(home.resolve("hub.db")), "the WAR booted before the port was bound");
             }
+        }
+    }
+
+    @Test
+    void unusableHomeFailsTheStartWithExitOneNamingHubDb() throws Exception {
+        Path home = Files.createFile(dir.resolve("not-a-directory"));
+        int port = HubProcess.freePort();
+        try (HubProcess hub = HubProcess.start(home, String.valueOf(port), port, Map.of())) {
+            assertEquals(1, hub.awaitExit(), hub.output());
+            assertEquals(1, hub.stderr().lines().filter(line -> line.startsWith("parachute hub: failed to start: "
+                    + "cannot open " + home.resolve("hub.db"))).count(), hub.output());
+            assertTrue(hub.stdout().isEmpty(), "no banner for a hub that never served: " + hub.output());
         }
     }
 
