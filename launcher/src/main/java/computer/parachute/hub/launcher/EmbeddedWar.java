@@ -8,13 +8,19 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -28,6 +34,9 @@ final class EmbeddedWar {
     static final String RESOURCE = "/computer/parachute/hub/launcher/hub.war";
     static final String LISTING = ".parachute-war-files";
     private static final int MAX_ENTRIES = 10_000;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS =
+            Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     private EmbeddedWar() {}
 
@@ -38,10 +47,10 @@ final class EmbeddedWar {
             throw new IOException("launcher.jar has no " + RESOURCE + "; rebuild it with `mvn package`");
         }
         Path dir = cacheRoot.resolve("hub-war-" + key(war));
+        requirePrivate(cacheRoot);
         if (isComplete(dir)) {
             return dir;
         }
-        Files.createDirectories(cacheRoot);
         Path temp = Files.createTempDirectory(cacheRoot, dir.getFileName() + ".tmp-");
         try {
             unpack(war, temp);
@@ -57,6 +66,24 @@ final class EmbeddedWar {
             TreeDeletion.delete(temp);
         }
         return dir;
+    }
+
+    /**
+     * The hub loads classes from this directory, and it sits in a shared tmp dir: it must be ours and writable by no
+     * one else, or another local user could plant classes in it.
+     */
+    private static void requirePrivate(Path cacheRoot) throws IOException {
+        if (!Files.exists(cacheRoot)) {
+            Files.createDirectories(cacheRoot, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        UserPrincipal me = cacheRoot.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        if (!Files.getOwner(cacheRoot, LinkOption.NOFOLLOW_LINKS).equals(me)
+                || !Collections.disjoint(WRITABLE_BY_OTHERS,
+                        Files.getPosixFilePermissions(cacheRoot, LinkOption.NOFOLLOW_LINKS))) {
+            throw new IOException(cacheRoot + " is not a private directory of " + me.getName()
+                    + "; remove it, or point -Djava.io.tmpdir somewhere private");
+        }
     }
 
     /** Cheap when the WAR is a jar entry: its CRC and size from the jar's directory; else a hash of its bytes. */

@@ -22,7 +22,7 @@ public final class Launcher {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_BAD_CONFIG = 2;
     private static final String PREFIX = "parachute hub: ";
-    /** Per user, so two accounts on one machine never share (or tamper with) each other's unpacked WAR. */
+    /** Per user (and checked private by EmbeddedWar), so accounts on one machine never share an unpacked WAR. */
     private static final Path WAR_CACHE =
             Path.of(System.getProperty("java.io.tmpdir"), "parachute-hub-" + System.getProperty("user.name"));
 

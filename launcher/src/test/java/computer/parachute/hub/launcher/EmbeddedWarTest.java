@@ -3,12 +3,15 @@ package computer.parachute.hub.launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The WAR embedded in the launcher's resources (copied there by the pom) is unpacked once and then reused. */
@@ -30,6 +33,14 @@ class EmbeddedWarTest {
         try (var entries = Files.list(cache)) {
             assertEquals(1, entries.count(), "no temporary directories left behind");
         }
+    }
+
+    @Test
+    void refusesACacheDirectoryOthersCanWriteTo() throws Exception {
+        Path shared = Files.createDirectories(cache.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException e = assertThrows(IOException.class, () -> EmbeddedWar.explode(shared));
+        assertTrue(e.getMessage().startsWith(shared + " is not a private directory of "), e.getMessage());
     }
 
     @Test
