@@ -1,15 +1,15 @@
 package computer.parachute.hub.core.unit;
 
+import computer.parachute.hub.core.fs.AtomicFiles;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Atomic write of a unit file: a temp file in the same directory, then a rename, so the manager
- * never reads half a unit. Stand-in until core's {@code fs.AtomicFiles} lands.
+ * never reads half a unit; the mode is what a unit file must have, not the temp file's default.
  */
 final class UnitFiles {
 
@@ -23,18 +23,7 @@ final class UnitFiles {
     }
 
     static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            if (Files.getFileAttributeView(temp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(UNIT_FILE_MODE));
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(target, text, PosixFilePermissions.fromString(UNIT_FILE_MODE));
     }
 
     /** Deletes {@code file}; returns an error text instead of throwing, because callers are already failing. */
