@@ -6,7 +6,6 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.AlgorithmMismatchException;
 import com.auth0.jwt.exceptions.IncorrectClaimException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.auth0.jwt.exceptions.MissingClaimException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -102,11 +101,16 @@ public final class TokenVerifier {
     private void checkSignatureAndTime(DecodedJWT decoded, RSAPublicKey key) throws TokenRejectedException {
         JWTVerifier.BaseVerification verification =
                 (JWTVerifier.BaseVerification) JWT.require(Algorithm.RSA256(key, null)).acceptLeeway(0);
-        REQUIRED_CLAIMS.forEach(verification::withClaimPresence);
         try {
             verification.build(clock).verify(decoded);
         } catch (JWTVerificationException e) {
             throw translate(e, decoded);
+        }
+        // java-jwt checks exp only when present; an operator token without an end (or an id to revoke) is not one
+        for (String claim : REQUIRED_CLAIMS) {
+            if (decoded.getClaim(claim).isMissing() || decoded.getClaim(claim).isNull()) {
+                throw new TokenRejectedException(Reason.MISSING_CLAIM, "bearer token lacks the " + claim + " claim");
+            }
         }
     }
 
@@ -122,10 +126,6 @@ public final class TokenVerifier {
         if (e instanceof AlgorithmMismatchException) {
             return new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM,
                     "bearer token is signed with " + decoded.getAlgorithm() + "; only RS256 is accepted");
-        }
-        if (e instanceof MissingClaimException missing) {
-            return new TokenRejectedException(Reason.MISSING_CLAIM,
-                    "bearer token lacks the " + missing.getClaimName() + " claim");
         }
         if (e instanceof IncorrectClaimException incorrect) {
             return new TokenRejectedException(Reason.NOT_YET_VALID, "bearer token is not valid yet (its "
