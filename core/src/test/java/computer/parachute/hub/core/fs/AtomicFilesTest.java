@@ -1,0 +1,82 @@
+package computer.parachute.hub.core.fs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AtomicFilesTest {
+    @TempDir Path dir;
+
+    @Test
+    void writesCreatesParentsAndLeavesNoTempFiles() throws Exception {
+        Path target = dir.resolve("a/b/file.json");
+        AtomicFiles.writeString(target, "one\n");
+        AtomicFiles.writeString(target, "two\n");
+        assertEquals("two\n", Files.readString(target));
+        try (var files = Files.list(target.getParent())) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void appliesTheModeBeforeTheFileAppears() throws Exception {
+        Path target = dir.resolve("operator.token");
+        AtomicFiles.writeString(target, "secret\n", AtomicFiles.OWNER_ONLY);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void createNewNeverOverwrites() throws Exception {
+        Path target = dir.resolve("x");
+        assertTrue(AtomicFiles.createNew(target, "first"));
+        assertFalse(AtomicFiles.createNew(target, "second"));
+        assertEquals("first", Files.readString(target));
+    }
+
+    /** A reader racing a writer sees one complete version or the other, never a prefix (bounded: 300 writes). */
+    @Test
+    void aReaderNeverSeesAHalfWrittenFile() throws Exception {
+        Path target = dir.resolve("services.json");
+        String small = "{\"v\":\"" + "a".repeat(10) + "\"}\n";
+        String large = "{\"v\":\"" + "b".repeat(200_000) + "\"}\n";
+        AtomicFiles.writeString(target, small);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> torn = new AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    String seen = Files.readString(target);
+                    reads.incrementAndGet();
+                    if (!seen.equals(small) && !seen.equals(large)) {
+                        torn.set("length " + seen.length());
+                    }
+                } catch (NoSuchFileException e) {
+                    torn.set("file missing during rename");
+                } catch (Exception e) {
+                    torn.set(e.toString());
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 300; i++) {
+            AtomicFiles.writeString(target, i % 2 == 0 ? large : small);
+        }
+        done.set(true);
+        reader.join(10_000);
+        assertNull(torn.get());
+        assertTrue(reads.get() > 0);
+    }
+}
