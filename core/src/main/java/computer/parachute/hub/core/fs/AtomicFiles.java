@@ -35,6 +35,9 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = dir.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
+            if (mode != null) {
+                createWithMode(temp, mode); // a secret is never readable by others, not even in the temp file
+            }
             Files.write(temp, bytes);
             if (mode != null) {
                 setMode(temp, mode);
@@ -57,6 +60,14 @@ public final class AtomicFiles {
             return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        }
+    }
+
+    private static void createWithMode(Path file, Set<PosixFilePermission> mode) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(mode));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: Files.write creates it below
         }
     }
 

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Hub launcher cold start: process spawn -> first 200 from /health, and RSS once up.
+
+Builds nothing. Usage:
+    bench/startup.py path/to/launcher.jar [--runs 5] [-- extra JVM flags ...]
+Each run uses a fresh temporary PARACHUTE_HOME and a free loopback port, stops the hub with SIGTERM and checks it
+exited 0. Prints every run, then the medians. The unpacked-WAR cache (java.io.tmpdir/parachute-hub-<user>) is
+warmed by one untimed run first, as it is on every launch after the first.
+"""
+import argparse
+import http.client
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+START_DEADLINE_S = 60
+POLL_INTERVAL_S = 0.005
+STOP_DEADLINE_S = 20
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def healthy(port):
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+        conn.request("GET", "/health")
+        ok = conn.getresponse().status == 200
+        conn.close()
+        return ok
+    except OSError:
+        return False
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def one_run(jar, jvm_flags):
+    home = tempfile.mkdtemp(prefix="hub-bench-")
+    port = free_port()
+    env = dict(os.environ, PARACHUTE_HOME=home, PORT=str(port))
+    started = time.monotonic()
+    proc = subprocess.Popen(["java", *jvm_flags, "-jar", jar], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not healthy(port):
+            if proc.poll() is not None:
+                raise SystemExit(f"hub exited {proc.returncode} before serving")
+            if time.monotonic() - started > START_DEADLINE_S:
+                raise SystemExit(f"no 200 from /health within {START_DEADLINE_S} s")
+            time.sleep(POLL_INTERVAL_S)
+        elapsed_ms = (time.monotonic() - started) * 1000
+        rss = rss_mb(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=STOP_DEADLINE_S)
+        if code != 0:
+            raise SystemExit(f"hub exited {code} after SIGTERM (expected 0)")
+        return elapsed_ms, rss
+    finally:
+        if proc.poll() is None:
+            proc.kill()  # by pid: the one process this run started
+            proc.wait(timeout=STOP_DEADLINE_S)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def main():
+    args = sys.argv[1:]
+    jvm_flags = []
+    if "--" in args:
+        jvm_flags = args[args.index("--") + 1:]
+        args = args[:args.index("--")]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("jar")
+    parser.add_argument("--runs", type=int, default=5)
+    opts = parser.parse_args(args)
+    one_run(opts.jar, jvm_flags)  # warm the unpacked-WAR cache and the OS page cache
+    times, rss = [], []
+    for i in range(opts.runs):
+        ms, mb = one_run(opts.jar, jvm_flags)
+        times.append(ms)
+        rss.append(mb)
+        print(f"run {i + 1}: {ms:.0f} ms to first 200, RSS {mb:.0f} MB")
+    flags = " ".join(jvm_flags) or "(default JVM flags)"
+    print(f"median of {opts.runs}: {statistics.median(times):.0f} ms, RSS {statistics.median(rss):.0f} MB  [{flags}]")
+
+
+if __name__ == "__main__":
+    main()

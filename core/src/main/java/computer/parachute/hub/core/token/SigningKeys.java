@@ -1,0 +1,137 @@
+package computer.parachute.hub.core.token;
+
+import computer.parachute.hub.core.db.HubDatabase;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The RSA keys that sign operator tokens, kept in hub.db {@code signing_keys} (DESIGN §7, reference §4.1): one
+ * active key, generated on first use; rotation retires it, and a retired key still verifies for 24 h so tokens
+ * signed just before a rotation keep working.
+ */
+public final class SigningKeys {
+    /** Reference §4.1 {@code JWKS_RETENTION_MS}: how long a retired key still verifies. */
+    public static final Duration RETIRED_KEY_RETENTION = Duration.ofHours(24);
+    public static final String ALGORITHM = "RS256";
+    static final int RSA_KEY_BITS = 2048;
+
+    private static final String COLUMNS = "kid, public_key_pem, private_key_pem, created_at, retired_at";
+
+    private final HubDatabase db;
+    private final Clock clock;
+
+    public SigningKeys(HubDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The active key; generates and stores one when there is none (the first mint on a fresh hub.db). */
+    public SigningKey activeKey() {
+        Optional<SigningKey> existing = Transactions.withConnection(db, "read the active signing key", SigningKeys::findActive);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        // generate outside the write transaction (it takes ~100 ms); re-check inside it, so when the hub and the
+        // CLI race on a fresh hub.db the loser adopts the winner's key and discards its own
+        KeyPair generated = generate();
+        return Transactions.inTransaction(db, "store a new signing key", connection -> {
+            Optional<SigningKey> raced = findActive(connection);
+            return raced.isPresent() ? raced.get() : insert(connection, generated);
+        });
+    }
+
+    /** Retires every active key and makes a new one active, in one transaction ({@code parachute auth rotate-key}). */
+    public SigningKey rotate() {
+        KeyPair generated = generate();
+        return Transactions.inTransaction(db, "rotate the signing key", connection -> {
+            try (PreparedStatement retire = connection.prepareStatement(
+                    "UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL")) {
+                retire.setLong(1, clock.millis());
+                retire.executeUpdate();
+            }
+            return insert(connection, generated);
+        });
+    }
+
+    /** The public key for {@code kid} if it is active or was retired less than 24 h ago; else empty. */
+    public Optional<RSAPublicKey> verificationKey(String kid) {
+        long retiredAfter = clock.millis() - RETIRED_KEY_RETENTION.toMillis();
+        return Transactions.withConnection(db, "look up signing key " + kid, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM signing_keys WHERE kid = ? AND (retired_at IS NULL OR retired_at > ?)")) {
+                select.setString(1, kid);
+                select.setLong(2, retiredAfter);
+                return first(select).map(SigningKey::publicKey);
+            }
+        });
+    }
+
+    private static Optional<SigningKey> findActive(Connection connection) throws SQLException {
+        // newest first: a second active row cannot be created here, but an edited hub.db should still work
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1")) {
+            return first(select);
+        }
+    }
+
+    private SigningKey insert(Connection connection, KeyPair pair) throws SQLException {
+        RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
+        RSAPrivateKey privateKey = (RSAPrivateKey) pair.getPrivate();
+        String publicPem = Pem.publicPem(publicKey);
+        String kid = Pem.kid(publicPem);
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO signing_keys "
+                + "(kid, public_key_pem, private_key_pem, algorithm, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, kid);
+            insert.setString(2, publicPem);
+            insert.setString(3, Pem.privatePem(privateKey));
+            insert.setString(4, ALGORITHM);
+            insert.setLong(5, now.toEpochMilli());
+            insert.executeUpdate();
+        }
+        return new SigningKey(kid, publicKey, privateKey, now, null);
+    }
+
+    private static Optional<SigningKey> first(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(parse(rows)) : Optional.empty();
+        }
+    }
+
+    private static SigningKey parse(ResultSet row) throws SQLException {
+        String kid = row.getString("kid");
+        try {
+            long retired = row.getLong("retired_at");
+            Instant retiredAt = row.wasNull() ? null : Instant.ofEpochMilli(retired);
+            return new SigningKey(kid, Pem.parsePublic(row.getString("public_key_pem")),
+                    Pem.parsePrivate(row.getString("private_key_pem")),
+                    Instant.ofEpochMilli(row.getLong("created_at")), retiredAt);
+        } catch (GeneralSecurityException e) {
+            throw new SQLException("signing key " + kid + " is not a readable RSA PEM pair (" + e.getMessage()
+                    + "); run `parachute auth rotate-key` to replace it", e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(RSA_KEY_BITS);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has RSA", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package computer.parachute.hub.core.token;
+
+import computer.parachute.hub.core.db.HubDatabase;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hub.db {@code tokens} table: every minted token is recorded so it can be listed and revoked (DESIGN §7).
+ * A token whose row is revoked fails validation; rotating does not revoke older tokens (reference §4.2).
+ */
+public final class TokenRegistry {
+    private static final String COLUMNS =
+            "jti, subject, user_id, client_id, scopes, scope_set, created_at, expires_at, revoked_at, created_via";
+
+    private final HubDatabase db;
+    private final Clock clock;
+
+    public TokenRegistry(HubDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Inserts {@code row} (its {@code revokedAt} is ignored: a new token is never born revoked). */
+    public void record(TokenRecord row) {
+        Transactions.withConnection(db, "record token " + row.jti(), connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tokens (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
+                insert.setString(1, row.jti());
+                insert.setString(2, row.subject());
+                insert.setString(3, row.userId());
+                insert.setString(4, row.clientId());
+                insert.setString(5, String.join(" ", row.scopes()));
+                insert.setString(6, row.scopeSet());
+                insert.setLong(7, row.createdAt().toEpochMilli());
+                insert.setLong(8, row.expiresAt().toEpochMilli());
+                insert.setString(9, row.createdVia());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<TokenRecord> find(String jti) {
+        return Transactions.withConnection(db, "read token " + jti, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM tokens WHERE jti = ?")) {
+                select.setString(1, jti);
+                List<TokenRecord> rows = read(select);
+                return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+            }
+        });
+    }
+
+    /** Every row, oldest first (for listings and tests). */
+    public List<TokenRecord> all() {
+        return Transactions.withConnection(db, "list tokens", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM tokens ORDER BY created_at, jti")) {
+                return read(select);
+            }
+        });
+    }
+
+    /** True when {@code jti} has a row and that row is revoked; an unrecorded jti is not revoked. */
+    public boolean isRevoked(String jti) {
+        return find(jti).map(TokenRecord::isRevoked).orElse(false);
+    }
+
+    /** Revokes one token; false when no unrevoked row has that jti. */
+    public boolean revoke(String jti) {
+        return update("UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL", jti) > 0;
+    }
+
+    /** Revokes every unrevoked token issued to the hub's operator client; returns how many. */
+    public int revokeAllForClient(String clientId) {
+        return update("UPDATE tokens SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL", clientId);
+    }
+
+    private int update(String sql, String key) {
+        return Transactions.withConnection(db, "revoke tokens", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                update.setLong(1, clock.millis());
+                update.setString(2, key);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    private static List<TokenRecord> read(PreparedStatement select) throws SQLException {
+        List<TokenRecord> rows = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                long revoked = row.getLong("revoked_at");
+                Instant revokedAt = row.wasNull() ? null : Instant.ofEpochMilli(revoked);
+                String scopes = row.getString("scopes");
+                rows.add(new TokenRecord(row.getString("jti"), row.getString("subject"), row.getString("user_id"),
+                        row.getString("client_id"),
+                        scopes.isBlank() ? List.of() : List.of(scopes.trim().split("\\s+")),
+                        row.getString("scope_set"), Instant.ofEpochMilli(row.getLong("created_at")),
+                        Instant.ofEpochMilli(row.getLong("expires_at")), revokedAt, row.getString("created_via")));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,149 @@
+package computer.parachute.hub.core.token;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.exceptions.IncorrectClaimException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.Payload;
+
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static computer.parachute.hub.core.token.TokenRejectedException.Reason;
+
+/**
+ * Validates operator tokens (DESIGN §7) in a fixed order: parse → algorithm is RS256 → kid present → kid known
+ * (active, or retired < 24 h) → signature → exp/nbf/iat against the injected clock → not revoked → aud = operator
+ * → iss ∈ the hub's origins (#516: signature first, then the issuer from a set, never one per-request value).
+ * Every failure is a {@link TokenRejectedException} with our own sentence; library text never reaches a user.
+ */
+public final class TokenVerifier {
+    /** Real operator tokens are ~900 chars; anything this long is rejected before it is parsed. */
+    public static final int MAX_TOKEN_CHARS = 8 * 1024;
+    private static final String FIX = "run `parachute auth rotate-operator` to re-mint";
+    private static final List<String> REQUIRED_CLAIMS = List.of("exp", "iat", "jti");
+
+    private final SigningKeys keys;
+    private final TokenRegistry registry;
+    private final Clock clock;
+
+    public TokenVerifier(SigningKeys keys, TokenRegistry registry, Clock clock) {
+        this.keys = keys;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** The full check the hub applies to every bearer token. */
+    public VerifiedToken validate(String token, Set<String> acceptedIssuers) throws TokenRejectedException {
+        VerifiedToken verified = verify(token);
+        if (!verified.isOperatorAudience()) {
+            throw new TokenRejectedException(Reason.WRONG_AUDIENCE, "bearer token audience is " + verified.aud()
+                    + ", not " + OperatorTokens.AUDIENCE);
+        }
+        if (verified.iss() == null || !acceptedIssuers.contains(HubOrigins.normalize(verified.iss()))) {
+            throw new TokenRejectedException(Reason.WRONG_ISSUER, "bearer token issuer " + verified.iss()
+                    + " is not one of this hub's origins " + new TreeSet<>(acceptedIssuers) + "; " + FIX);
+        }
+        return verified;
+    }
+
+    /**
+     * Signature, time and revocation only, with no audience or issuer pin: for the CLI's auto-rotate and issuer
+     * self-heal, which decide about audience and issuer themselves (reference §4.3, §4.4).
+     */
+    public VerifiedToken verify(String token) throws TokenRejectedException {
+        DecodedJWT decoded = parse(token);
+        RSAPublicKey key = keyFor(decoded);
+        checkSignatureAndTime(decoded, key);
+        if (registry.isRevoked(decoded.getId())) {
+            throw new TokenRejectedException(Reason.REVOKED, "bearer token has been revoked; " + FIX);
+        }
+        return toVerified(decoded);
+    }
+
+    private static DecodedJWT parse(String token) throws TokenRejectedException {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_CHARS) {
+            throw malformed();
+        }
+        try {
+            return JWT.decode(token.trim());
+        } catch (RuntimeException e) {
+            // untrusted input: any decoding failure (bad base64, bad JSON, wrong shape) is the same answer
+            throw malformed();
+        }
+    }
+
+    private RSAPublicKey keyFor(DecodedJWT decoded) throws TokenRejectedException {
+        // explicit, before any key is touched: alg=none and HS* (HMAC keyed with our public key) never get near
+        // a verifier (the classic algorithm-confusion attacks)
+        if (!SigningKeys.ALGORITHM.equals(decoded.getAlgorithm())) {
+            throw new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM, "bearer token is signed with "
+                    + decoded.getAlgorithm() + "; only " + SigningKeys.ALGORITHM + " is accepted");
+        }
+        String kid = decoded.getKeyId();
+        if (kid == null || kid.isBlank()) {
+            throw new TokenRejectedException(Reason.MISSING_KID, "bearer token has no key id (kid) header");
+        }
+        return keys.verificationKey(kid).orElseThrow(() -> new TokenRejectedException(Reason.UNKNOWN_KEY,
+                "bearer token was signed by a key this hub does not know (kid " + kid
+                        + "; retired keys verify for 24 h only); " + FIX));
+    }
+
+    private void checkSignatureAndTime(DecodedJWT decoded, RSAPublicKey key) throws TokenRejectedException {
+        JWTVerifier.BaseVerification verification =
+                (JWTVerifier.BaseVerification) JWT.require(Algorithm.RSA256(key, null)).acceptLeeway(0);
+        try {
+            verification.build(clock).verify(decoded);
+        } catch (JWTVerificationException e) {
+            throw translate(e, decoded);
+        }
+        // java-jwt checks exp only when present; an operator token without an end (or an id to revoke) is not one
+        for (String claim : REQUIRED_CLAIMS) {
+            if (decoded.getClaim(claim).isMissing() || decoded.getClaim(claim).isNull()) {
+                throw new TokenRejectedException(Reason.MISSING_CLAIM, "bearer token lacks the " + claim + " claim");
+            }
+        }
+    }
+
+    /** Maps java-jwt's exceptions to our reasons and sentences (reference §10: the friendly expiry message). */
+    private static TokenRejectedException translate(JWTVerificationException e, DecodedJWT decoded) {
+        if (e instanceof TokenExpiredException expired) {
+            return new TokenRejectedException(Reason.EXPIRED,
+                    "bearer token expired at " + expired.getExpiredOn() + "; " + FIX);
+        }
+        if (e instanceof SignatureVerificationException) {
+            return new TokenRejectedException(Reason.BAD_SIGNATURE, "bearer token signature does not verify");
+        }
+        if (e instanceof AlgorithmMismatchException) {
+            return new TokenRejectedException(Reason.UNSUPPORTED_ALGORITHM,
+                    "bearer token is signed with " + decoded.getAlgorithm() + "; only RS256 is accepted");
+        }
+        if (e instanceof IncorrectClaimException incorrect) {
+            return new TokenRejectedException(Reason.NOT_YET_VALID, "bearer token is not valid yet (its "
+                    + incorrect.getClaimName() + " is in the future)");
+        }
+        return new TokenRejectedException(Reason.MALFORMED, "bearer token failed verification");
+    }
+
+    private static VerifiedToken toVerified(Payload payload) {
+        String scope = payload.getClaim(OperatorTokens.CLAIM_SCOPE).asString();
+        List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.trim().split("\\s+"));
+        List<String> aud = payload.getAudience() == null ? List.of() : payload.getAudience();
+        return new VerifiedToken(payload.getSubject(), scopes,
+                payload.getClaim(OperatorTokens.CLAIM_SCOPE_SET).asString(), aud, payload.getIssuer(),
+                payload.getId(), payload.getIssuedAtAsInstant(), payload.getExpiresAtAsInstant());
+    }
+
+    private static TokenRejectedException malformed() {
+        return new TokenRejectedException(Reason.MALFORMED, "bearer token is not a well-formed JWT");
+    }
+}

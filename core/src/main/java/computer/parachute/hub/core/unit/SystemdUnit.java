@@ -1,0 +1,82 @@
+package computer.parachute.hub.core.unit;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders {@link HubUnit} as a systemd service file (reference §5.2, DESIGN §9).
+ * Deliberate differences from the reference: the StartLimit lines sit in {@code [Unit]}, where
+ * systemd actually reads {@code StartLimitIntervalSec} (in {@code [Service]} systemd 252 logs
+ * "Unknown key" and the ceiling silently never applies); and the stop behaviour is pinned.
+ */
+public final class SystemdUnit {
+
+    /** Seconds between a crash and the restart (reference §5.2). */
+    static final int RESTART_DELAY_SECONDS = 5;
+
+    /**
+     * Longer than the hub's own shutdown: modules get a 5 s stop grace (concurrently), then Jetty
+     * and the DB close. Past this, systemd sends SIGKILL to whatever is left in the cgroup.
+     */
+    static final int STOP_TIMEOUT_SECONDS = 30;
+
+    /** A JVM that dies by SIGTERM with a misbehaving shutdown hook exits 143; that is still a stop. */
+    static final int SIGTERM_EXIT_STATUS = 143;
+
+    private SystemdUnit() {
+    }
+
+    /** The unit file text, newline-terminated. */
+    public static String render(HubUnit unit) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(unit.header()).append('\n');
+        appendUnitSection(out, unit);
+        out.append('\n');
+        appendServiceSection(out, unit);
+        out.append('\n');
+        out.append("[Install]\n");
+        out.append("WantedBy=").append(wantedBy(unit.scope())).append('\n');
+        return out.toString();
+    }
+
+    private static void appendUnitSection(StringBuilder out, HubUnit unit) {
+        out.append("[Unit]\n");
+        out.append("Description=").append(unit.description()).append('\n');
+        out.append("After=network-online.target\n");
+        out.append("Wants=network-online.target\n");
+        if (unit.ceiling().hasStartLimit()) {
+            out.append("StartLimitIntervalSec=").append(unit.ceiling().intervalSeconds()).append('\n');
+            out.append("StartLimitBurst=").append(unit.ceiling().burst()).append('\n');
+        }
+    }
+
+    private static void appendServiceSection(StringBuilder out, HubUnit unit) {
+        out.append("[Service]\n");
+        out.append("Type=simple\n");
+        if (unit.pinsUser()) {
+            out.append("User=").append(unit.runAsUser()).append('\n');
+        }
+        for (Map.Entry<String, String> e : unit.env().entrySet()) {
+            out.append("Environment=")
+                    .append(SystemdQuoting.environmentAssignment(e.getKey(), e.getValue()))
+                    .append('\n');
+        }
+        out.append("ExecStart=").append(execStart(unit)).append('\n');
+        out.append("Restart=always\n");
+        out.append("RestartSec=").append(RESTART_DELAY_SECONDS).append('\n');
+        // mixed: SIGTERM to the hub only, so it stops its modules in order; SIGKILL to any leftovers
+        out.append("KillMode=mixed\n");
+        out.append("TimeoutStopSec=").append(STOP_TIMEOUT_SECONDS).append('\n');
+        out.append("SuccessExitStatus=").append(SIGTERM_EXIT_STATUS).append('\n');
+    }
+
+    private static String execStart(HubUnit unit) {
+        return unit.execStart().stream()
+                .map(SystemdQuoting::execArgument)
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String wantedBy(UnitScope scope) {
+        return scope == UnitScope.SYSTEM ? "multi-user.target" : "default.target";
+    }
+}

@@ -1,0 +1,18 @@
+package computer.parachute.hub.core.unit;
+
+/**
+ * What the service manager says about the hub unit (reference §5.5). Never the result of an
+ * exception: a command that could not run is {@link Status#UNKNOWN} with the reason as detail.
+ */
+public record UnitState(Status status, String detail) {
+
+    public enum Status { ACTIVE, ACTIVATING, FAILED, INACTIVE, UNKNOWN, NO_MANAGER, NO_UNIT }
+
+    public UnitState {
+        detail = detail == null ? "" : detail;
+    }
+
+    static UnitState of(Status status) {
+        return new UnitState(status, "");
+    }
+}

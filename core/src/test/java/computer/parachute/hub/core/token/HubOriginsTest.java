@@ -1,0 +1,57 @@
+package computer.parachute.hub.core.token;
+
+import computer.parachute.hub.core.home.HubHome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HubOriginsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void acceptedIssuersAreTheLoopbackAliasesPlusTheConfiguredOrigin() {
+        assertEquals(Set.of("http://127.0.0.1:4000", "http://localhost:4000", "http://[::1]:4000"),
+                HubOrigins.acceptedIssuers(4000, Map.of()));
+        assertEquals(Set.of("http://127.0.0.1:4000", "http://localhost:4000", "http://[::1]:4000",
+                "https://hub.example.org"),
+                HubOrigins.acceptedIssuers(4000, Map.of("PARACHUTE_HUB_ORIGIN", " https://hub.example.org// ")));
+        assertEquals(Optional.empty(), HubOrigins.configuredOrigin(Map.of("PARACHUTE_HUB_ORIGIN", " ")));
+        assertEquals(Optional.empty(), HubOrigins.configuredOrigin(Map.of("PARACHUTE_HUB_ORIGIN", "///")));
+    }
+
+    @Test
+    void defaultIssuerIsTheConfiguredOriginElseLoopbackOnTheRecordedPort() throws Exception {
+        HubHome home = new HubHome(dir);
+        assertEquals("http://127.0.0.1:1939", HubOrigins.defaultIssuer(home, Map.of()));
+        Files.createDirectories(home.hubRunDir());
+        Files.writeString(home.hubPortFile(), "4123\n");
+        assertEquals("http://127.0.0.1:4123", HubOrigins.defaultIssuer(home, Map.of()));
+        assertEquals("https://hub.example.org",
+                HubOrigins.defaultIssuer(home, Map.of("PARACHUTE_HUB_ORIGIN", "https://hub.example.org/")));
+        Files.writeString(home.hubPortFile(), "not a port");
+        assertEquals(1939, HubOrigins.hubPort(home));
+        Files.writeString(home.hubPortFile(), "70000");
+        assertEquals(1939, HubOrigins.hubPort(home));
+    }
+
+    @Test
+    void loopbackDetectionCoversEveryAliasAndNothingElse() {
+        for (String origin : new String[] {"http://127.0.0.1:1939", "http://localhost:1939/", "http://[::1]:1939",
+                "http://0.0.0.0:1939", "HTTP://LOCALHOST"}) {
+            assertTrue(HubOrigins.isLoopback(origin), origin);
+        }
+        for (String origin : new String[] {"https://hub.example.org", "http://10.0.0.5:1939", "not a uri", ""}) {
+            assertFalse(HubOrigins.isLoopback(origin), origin);
+        }
+    }
+}

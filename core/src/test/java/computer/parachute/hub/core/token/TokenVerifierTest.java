@@ -1,0 +1,157 @@
+package computer.parachute.hub.core.token;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import static computer.parachute.hub.core.token.TokenRejectedException.Reason;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The hostile-token corpus against the verifier; one hub.db for the class (key generation is the slow part). */
+class TokenVerifierTest {
+    private static final Instant START = Instant.parse("2026-04-26T12:00:00Z");
+    private static final Set<String> ISSUERS = HubOrigins.acceptedIssuers(1939,
+            Optional.of("https://hub.example.org"));
+
+    @TempDir
+    static Path dir;
+    private static TokenFixture fixture;
+
+    @BeforeAll
+    static void open() throws Exception {
+        fixture = new TokenFixture(dir, new MutableClock(START));
+    }
+
+    @AfterAll
+    static void close() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void resetClock() {
+        fixture.clock.set(START);
+    }
+
+    @Test
+    void aMintedTokenValidatesUnderEveryOriginAliasOfTheHub() throws Exception {
+        for (String issuer : ISSUERS) {
+            String token = fixture.services.operatorTokens().mint("admin", "operator", issuer + "/", "test").token();
+            assertEquals(issuer, fixture.services.verifier().validate(token, ISSUERS).iss());
+        }
+    }
+
+    @Test
+    void expiredIsTokenExpiredWithTheFixNotTheLibraryText() {
+        MintedToken minted = fixture.mint("admin");
+        fixture.clock.advance(OperatorTokens.TTL.plusSeconds(1));
+        TokenRejectedException e = rejected(minted.token(), Reason.EXPIRED);
+        assertEquals("token_expired", e.code());
+        assertEquals("bearer token expired at " + minted.expiresAt()
+                + "; run `parachute auth rotate-operator` to re-mint", e.getMessage());
+    }
+
+    @Test
+    void issuedInTheFutureOrNotBeforeInTheFutureIsNotYetValid() {
+        Instant later = START.plus(Duration.ofHours(1));
+        rejected(fixture.signedByHub(b -> b.withIssuedAt(later).withExpiresAt(later.plus(Duration.ofDays(1)))),
+                Reason.NOT_YET_VALID);
+        rejected(fixture.signedByHub(b -> b.withNotBefore(later)), Reason.NOT_YET_VALID);
+    }
+
+    @Test
+    void signatureFailuresAndForeignKeysAreInvalid() {
+        rejected(fixture.signedByStranger(), Reason.BAD_SIGNATURE);
+        rejected(TokenFixture.withSignatureByte(fixture.mint("admin").token(), 0x01), Reason.BAD_SIGNATURE);
+        rejected(fixture.signedByHub(b -> b.withKeyId("unknown-kid")), Reason.UNKNOWN_KEY);
+        rejected(fixture.signedByHub(b -> b.withKeyId(null)), Reason.MISSING_KID);
+    }
+
+    @Test
+    void algorithmConfusionIsRejectedBeforeAnyVerification() {
+        TokenRejectedException none = rejected(fixture.algNone(), Reason.UNSUPPORTED_ALGORITHM);
+        assertEquals("bearer token is signed with none; only RS256 is accepted", none.getMessage());
+        rejected(fixture.hs256WithPublicKey(), Reason.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void wrongAudienceAndWrongIssuerAreInvalidAfterTheSignatureChecks() {
+        rejected(fixture.signedByHub(b -> b.withAudience("vault")), Reason.WRONG_AUDIENCE);
+        TokenRejectedException issuer = rejected(fixture.signedByHub(b -> b.withIssuer("https://evil.example")),
+                Reason.WRONG_ISSUER);
+        assertTrue(issuer.getMessage().startsWith("bearer token issuer https://evil.example is not one of"));
+        rejected(fixture.signedByHub(b -> b.withIssuer(null)), Reason.WRONG_ISSUER);
+    }
+
+    @Test
+    void tokensWithoutExpiryOrIdAreInvalid() {
+        rejected(fixture.signedByHub(b -> b.withExpiresAt((Instant) null)), Reason.MISSING_CLAIM);
+        rejected(fixture.signedByHub(b -> b.withJWTId(null)), Reason.MISSING_CLAIM);
+    }
+
+    @Test
+    void garbageOfEveryShapeIsMalformedNeverAnException() {
+        String token = fixture.mint("admin").token();
+        for (String garbage : new String[] {"", " ", "abc", "a.b", "a.b.c", token.substring(0, token.length() / 2),
+                token.substring(0, token.lastIndexOf('.')), "x".repeat(10 * 1024), "%%%.%%%.%%%",
+                "eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln"}) {
+            TokenRejectedException e = assertThrows(TokenRejectedException.class,
+                    () -> fixture.services.verifier().validate(garbage, ISSUERS), garbage);
+            assertEquals("invalid_token", e.code(), garbage);
+        }
+        rejected(null, Reason.MALFORMED);
+    }
+
+    @Test
+    void signingKeyRotationKeepsOldTokensValidFor24HoursThenRejectsThem() throws Exception {
+        try (TokenFixture own = new TokenFixture(dir.resolve("rotation"), new MutableClock(START))) {
+            MintedToken before = own.mint("admin");
+            own.services.signingKeys().rotate();
+            MintedToken after = own.mint("admin");
+
+            own.clock.advance(Duration.ofHours(23));
+            own.services.verifier().validate(before.token(), ISSUERS);
+            own.clock.advance(Duration.ofHours(2));
+            TokenRejectedException e = assertThrows(TokenRejectedException.class,
+                    () -> own.services.verifier().validate(before.token(), ISSUERS));
+            assertEquals(Reason.UNKNOWN_KEY, e.reason());
+            own.services.verifier().validate(after.token(), ISSUERS);
+        }
+    }
+
+    @Test
+    void verifyWithoutPinsAcceptsAnyAudienceAndIssuerButStillChecksRevocation() throws Exception {
+        String foreign = fixture.signedByHub(b -> b.withAudience("vault").withIssuer("https://elsewhere"));
+        VerifiedToken verified = fixture.services.verifier().verify(foreign);
+        assertFalse(verified.isOperatorAudience());
+        MintedToken minted = fixture.mint("admin");
+        fixture.services.operatorTokens().revoke(minted.jti());
+        assertThrows(TokenRejectedException.class, () -> fixture.services.verifier().verify(minted.token()));
+    }
+
+    @Test
+    void everyReasonButExpiryMapsToInvalidToken() {
+        for (Reason reason : Reason.values()) {
+            String expected = reason == Reason.EXPIRED ? "token_expired" : "invalid_token";
+            assertEquals(expected, new TokenRejectedException(reason, "x").code(), reason.name());
+        }
+    }
+
+    private static TokenRejectedException rejected(String token, Reason reason) {
+        TokenRejectedException e = assertThrows(TokenRejectedException.class,
+                () -> fixture.services.verifier().validate(token, ISSUERS));
+        assertEquals(reason, e.reason(), e.getMessage());
+        assertFalse(e.getMessage().contains("com.auth0"), e.getMessage());
+        return e;
+    }
+}

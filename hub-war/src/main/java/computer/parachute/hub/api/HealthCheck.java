@@ -1,0 +1,35 @@
+package computer.parachute.hub.api;
+
+import computer.parachute.hub.app.HubInstance;
+import computer.parachute.hub.core.db.HubDatabase;
+
+import java.nio.file.Files;
+
+/**
+ * Builds the health report. {@code db} is live: a query through the pool, plus a check that hub.db is still on
+ * disk, because SQLite keeps answering from an unlinked file after its directory is wiped (reference #594).
+ */
+public final class HealthCheck {
+    static final String SERVICE = "parachute-hub";
+
+    private final HubDatabase database;
+    private final HubInstance instance;
+    private final String version;
+
+    public HealthCheck(HubDatabase database, HubInstance instance, String version) {
+        this.database = database;
+        this.instance = instance;
+        this.version = version;
+    }
+
+    public Health report() {
+        return new Health("ok", SERVICE, version, databaseState(), instance.id());
+    }
+
+    private String databaseState() {
+        if (!Files.exists(database.file())) {
+            return "error: " + database.file() + " is gone";
+        }
+        return database.health();
+    }
+}

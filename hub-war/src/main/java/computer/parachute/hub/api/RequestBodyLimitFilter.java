@@ -1,0 +1,59 @@
+package computer.parachute.hub.api;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Rejects request bodies over {@link #MAX_BODY_BYTES} with 413 {@code payload_too_large} (DESIGN §6): at once from
+ * {@code Content-Length}, and for chunked bodies by reading at most one byte past the limit into memory and handing
+ * the buffered copy on. Pre-matching, so it guards unknown paths too.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class RequestBodyLimitFilter implements ContainerRequestFilter {
+    /** DESIGN §6: the API takes small JSON bodies only. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            if (parseLength(declared) > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return; // the container enforces the declared length
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new ByteArrayInputStream(readBounded(request.getEntityStream())));
+        }
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private static long parseLength(String declared) {
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            throw new HubApiException(400, "bad_request", "Content-Length is not a number: \"" + declared + "\"");
+        }
+    }
+
+    private static HubApiException tooLarge() {
+        return new HubApiException(413, "payload_too_large",
+                "request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+}

@@ -1,0 +1,65 @@
+package computer.parachute.hub.app;
+
+import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.HubContextAttributes;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Starts and stops the hub with its servlet context, the same way under the launcher and in a stock container
+ * (DESIGN §10): on start it resolves {@link HubConfig}, starts the {@link HubLifecycle} and registers Jersey at
+ * {@code /*} (load-on-startup 1, so a broken app fails the deploy rather than the first request); on destroy it stops
+ * the lifecycle. Declared in web.xml, which is what allows it to register a servlet.
+ */
+public final class HubContextListener implements ServletContextListener {
+    /** The running {@link HubLifecycle}, for code inside the WAR that is not injected (there is none yet). */
+    public static final String LIFECYCLE_ATTRIBUTE = HubLifecycle.class.getName();
+    static final String JERSEY_SERVLET_NAME = "parachute-hub-api";
+
+    private final HubConfig fixedConfig;
+    private final Consumer<HubApplication> testRegistrations;
+    private HubLifecycle lifecycle;
+
+    /** Used by web.xml: the config comes from system properties, environment and context init parameters. */
+    public HubContextListener() {
+        this(null, app -> { });
+    }
+
+    /** Tests pass a config, so no process-wide setting leaks in, and may register test-only resources. */
+    HubContextListener(HubConfig config, Consumer<HubApplication> testRegistrations) {
+        this.fixedConfig = config;
+        this.testRegistrations = testRegistrations;
+    }
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
+        try {
+            lifecycle = HubLifecycle.start(config, Clock.systemUTC());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
+        }
+        context.setAttribute(LIFECYCLE_ATTRIBUTE, lifecycle);
+        context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
+        HubApplication application = new HubApplication(lifecycle);
+        testRegistrations.accept(application);
+        ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
+        jersey.setLoadOnStartup(1);
+        jersey.addMapping("/*");
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (lifecycle != null) {
+            lifecycle.stop();
+        }
+    }
+}

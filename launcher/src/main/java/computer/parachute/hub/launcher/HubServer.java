@@ -1,0 +1,91 @@
+package computer.parachute.hub.launcher;
+
+import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.HubSetting;
+import org.eclipse.jetty.ee11.webapp.Configuration;
+import org.eclipse.jetty.ee11.webapp.WebAppConfiguration;
+import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.ee11.webapp.WebInfConfiguration;
+import org.eclipse.jetty.ee11.webapp.WebXmlConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Builds the hub's Jetty: one connector on the configured host and port, one WebAppContext over the hub WAR. Building
+ * is apart from running (STYLE anchor 2): {@link #create} returns an unstarted server; {@link #bind} takes the port
+ * before anything boots, so a second hub fails fast without starting a module (DESIGN §5 "Boot", reference #536).
+ */
+public final class HubServer {
+    /**
+     * No graceful phase: Jetty's waits for every connection to close, idle keep-alive ones included, so a client that
+     * merely holds a connection would delay every stop by the whole timeout. The API's requests are short, and the
+     * modules are already stopped when Jetty stops (DESIGN §5).
+     */
+    static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ZERO;
+
+    private HubServer() {}
+
+    /** An unstarted server for {@code config} serving the exploded WAR in {@code webappDir}. */
+    public static Server create(HubConfig config, Path webappDir) {
+        Server server = new Server();
+        server.setStopTimeout(GRACEFUL_STOP_TIMEOUT.toMillis());
+        server.setErrorHandler(new JsonErrorHandler());
+
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(config.bindHost());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setWar(webappDir.toString());
+        // core's types (HubConfig, HubHome, ...) must be one class for launcher and WAR (STACK traps 2-4)
+        webapp.setParentLoaderPriority(true);
+        // a WAR that cannot start (hub.db unusable) fails the launch instead of serving 503s
+        webapp.setThrowUnavailableOnStartupException(true);
+        // only what web.xml needs: no annotation, fragment, JSP, JNDI or jetty-web.xml processing (start-up time)
+        webapp.setConfigurationDiscovered(false);
+        webapp.setConfigurations(new Configuration[] {new WebInfConfiguration(), new WebXmlConfiguration(),
+                new WebAppConfiguration()});
+        // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
+        config.toInitParameters().forEach(webapp::setInitParameter);
+        server.setHandler(webapp);
+        return server;
+    }
+
+    /**
+     * Binds the connector now, before {@code server.start()} boots the WAR, and tells the WAR the port actually bound
+     * (the configured one, or the ephemeral one tests ask for with port 0).
+     */
+    public static void bind(Server server) throws IOException {
+        ServerConnector connector = connector(server);
+        try {
+            connector.open();
+        } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new PortInUseException(connector.getPort(), e);
+            }
+            throw e;
+        }
+        webapp(server).setInitParameter(HubSetting.PORT.initParameter(), String.valueOf(connector.getLocalPort()));
+    }
+
+    /** The port actually bound (differs from the configured one only when that was 0). */
+    public static int boundPort(Server server) {
+        return connector(server).getLocalPort();
+    }
+
+    /** The hub context, for the stop-modules hook. */
+    static WebAppContext webapp(Server server) {
+        return (WebAppContext) server.getHandler();
+    }
+
+    private static ServerConnector connector(Server server) {
+        return (ServerConnector) server.getConnectors()[0];
+    }
+}

@@ -1,0 +1,82 @@
+package computer.parachute.hub.launcher;
+
+import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.HubConfigException;
+import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.net.PortOwnerLookup;
+import computer.parachute.hub.core.net.ProcPortOwnerLookup;
+import org.eclipse.jetty.server.Server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * {@code java -jar launcher.jar}: the hub process (DESIGN §2). Resolves the config, binds the hub port before the WAR
+ * boots, serves until SIGTERM/SIGINT, then stops gracefully and exits 0. The only place in the launcher that prints
+ * or exits; every exit code is decided here.
+ */
+public final class Launcher {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_BAD_CONFIG = 2;
+    private static final String PREFIX = "parachute hub: ";
+    /** Per user (and checked private by EmbeddedWar), so accounts on one machine never share an unpacked WAR. */
+    private static final Path WAR_CACHE =
+            Path.of(System.getProperty("java.io.tmpdir"), "parachute-hub-" + System.getProperty("user.name"));
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ShutdownSignals signals;
+    private final PortOwnerLookup portOwners;
+
+    Launcher(PrintStream out, PrintStream err, ShutdownSignals signals, PortOwnerLookup portOwners) {
+        this.out = out;
+        this.err = err;
+        this.signals = signals;
+        this.portOwners = portOwners;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Launcher(System.out, System.err, new JdkShutdownSignals(), new ProcPortOwnerLookup()).run());
+    }
+
+    int run() {
+        HubConfig config;
+        Server server;
+        try {
+            config = HubConfig.fromProcess();
+            server = HubServer.create(config, EmbeddedWar.explode(WAR_CACHE));
+        } catch (HubConfigException e) {
+            err.println(PREFIX + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        } catch (IOException e) {
+            err.println(PREFIX + "cannot unpack the hub WAR: " + e.getMessage());
+            return EXIT_FAILURE;
+        }
+        return serve(config, server);
+    }
+
+    private int serve(HubConfig config, Server server) {
+        try {
+            HubServer.bind(server);
+            signals.onTerminate(() -> HubShutdown.stop(server));
+            server.start();
+            int port = HubServer.boundPort(server);
+            RunFiles runFiles = RunFiles.write(config.home(), port, config.instanceId(),
+                    ProcessHandle.current().pid(), Instant.now());
+            out.println(PREFIX + Banner.listening(config, port, HubVersion.current()));
+            server.join();
+            runFiles.remove();
+            return EXIT_OK;
+        } catch (PortInUseException e) {
+            err.println(PREFIX + Banner.portInUse(e.port(), portOwners.ownerOf(e.port())));
+            return EXIT_FAILURE;
+        } catch (Exception e) {
+            err.println(PREFIX + "failed to start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            HubShutdown.stop(server);
+            return EXIT_FAILURE;
+        }
+    }
+}
