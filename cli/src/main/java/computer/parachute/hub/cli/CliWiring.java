@@ -1,7 +1,8 @@
 package computer.parachute.hub.cli;
 
 import computer.parachute.hub.cli.auth.OperatorTokenAdmin;
-import computer.parachute.hub.cli.client.FileOperatorBearer;
+import computer.parachute.hub.cli.auth.HubDbTokenAdmin;
+import computer.parachute.hub.cli.client.TokenUseBearer;
 import computer.parachute.hub.cli.client.HttpModuleOpsClient;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
 import computer.parachute.hub.cli.hub.DetachedArm;
@@ -15,7 +16,7 @@ import computer.parachute.hub.cli.hub.HubHealth;
 import computer.parachute.hub.cli.hub.HubUnitInstaller;
 import computer.parachute.hub.cli.hub.HubUnitManager;
 import computer.parachute.hub.cli.hub.LauncherJar;
-import computer.parachute.hub.cli.hub.NoUnitManager;
+import computer.parachute.hub.cli.hub.ServiceManagerUnits;
 import computer.parachute.hub.cli.hub.SetsidLauncher;
 import computer.parachute.hub.cli.serve.ForegroundRunner;
 import computer.parachute.hub.cli.serve.InheritIoRunner;
@@ -25,6 +26,12 @@ import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.net.TcpPortProbe;
 import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
+import computer.parachute.hub.core.unit.GuardedCommandRunner;
+import computer.parachute.hub.core.unit.Platform;
+import computer.parachute.hub.core.unit.ProcessCommandRunner;
+import computer.parachute.hub.core.unit.ServiceManager;
+import computer.parachute.hub.core.unit.ServiceManagers;
+import computer.parachute.hub.cli.hub.CliPollTimer;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -40,17 +47,16 @@ import java.util.Optional;
  * Production wiring for {@link ParachuteCli#main} (STYLE rule 2): a flat list of constructions, each made only when
  * a verb first asks for it, so {@code --help} and {@code status} load no HTTP, process or database classes they
  * don't use.
- *
- * <p>Pending merges: {@link #unitManager()} is {@link NoUnitManager} until core's {@code core.unit} (branch
- * {@code unit}) lands and an adapter over {@code ServiceManagers.detect} + {@code HubUnitControl} replaces it;
- * {@link #tokenAdmin()} needs core's {@code core.token} (branch {@code token}).
  */
 public final class CliWiring implements CliEnvironment {
+    /** PATH for a unit when the CLI's own environment has none (DESIGN §9). */
+    static final String DEFAULT_UNIT_PATH = "/usr/local/bin:/usr/bin:/bin";
+
     private final Console console;
     private final HubHome home;
     private final Map<String, String> env;
     private HubHealth health;
-    private NoUnitManager units;
+    private ServiceManagerUnits units;
 
     CliWiring(Console console, HubHome home, Map<String, String> env) {
         this.console = console;
@@ -84,12 +90,12 @@ public final class CliWiring implements CliEnvironment {
 
     @Override
     public HubUnitManager unitManager() {
-        return noUnits();
+        return units();
     }
 
     @Override
     public HubUnitInstaller unitInstaller() {
-        return noUnits();
+        return units();
     }
 
     @Override
@@ -102,7 +108,7 @@ public final class CliWiring implements CliEnvironment {
 
     @Override
     public ModuleOpsClient moduleOps(int port) {
-        return new HttpModuleOpsClient(port, new FileOperatorBearer(home.operatorToken(), clock()));
+        return new HttpModuleOpsClient(port, new TokenUseBearer(home, port, env, clock(), console::detail));
     }
 
     @Override
@@ -112,12 +118,15 @@ public final class CliWiring implements CliEnvironment {
 
     @Override
     public OperatorTokenAdmin tokenAdmin() throws CliFailure {
-        throw new CliFailure("operator-token administration is not in this build yet (it arrives with core's token module)");
+        return HubDbTokenAdmin.open(home, hubPort(), env, clock(), console::detail);
     }
 
-    private NoUnitManager noUnits() {
+    private ServiceManagerUnits units() {
         if (units == null) {
-            units = new NoUnitManager();
+            Platform platform = Platform.current();
+            ServiceManager manager = ServiceManagers.detect(platform, GuardedCommandRunner.fromEnvironment(new ProcessCommandRunner()));
+            units = new ServiceManagerUnits(manager, health(), new CliPollTimer(), console::line, home, platform,
+                    env.getOrDefault("PATH", DEFAULT_UNIT_PATH));
         }
         return units;
     }

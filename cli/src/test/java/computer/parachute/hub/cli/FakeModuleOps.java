@@ -3,7 +3,7 @@ package computer.parachute.hub.cli;
 import computer.parachute.hub.cli.client.ModuleOpHttpException;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
 import computer.parachute.hub.cli.client.ModuleSnapshot;
-import computer.parachute.hub.cli.client.OperatorTokenException;
+import computer.parachute.hub.core.token.OperatorTokenException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 

@@ -1,5 +1,6 @@
 package computer.parachute.hub.cli.client;
 
+import computer.parachute.hub.core.token.OperatorTokenException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;

@@ -1,5 +1,6 @@
 package computer.parachute.hub.cli.client;
 
+import computer.parachute.hub.core.token.OperatorTokenException;
 import jakarta.json.JsonObject;
 
 import java.util.List;

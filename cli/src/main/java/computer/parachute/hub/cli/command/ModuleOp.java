@@ -4,7 +4,7 @@ import computer.parachute.hub.cli.CliEnvironment;
 import computer.parachute.hub.cli.Console;
 import computer.parachute.hub.cli.UsageException;
 import computer.parachute.hub.cli.client.ModuleOpHttpException;
-import computer.parachute.hub.cli.client.OperatorTokenException;
+import computer.parachute.hub.core.token.OperatorTokenException;
 import computer.parachute.hub.cli.hub.ArmResult;
 import computer.parachute.hub.core.home.ModuleNames;
 

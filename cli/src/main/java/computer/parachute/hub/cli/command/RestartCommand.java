@@ -4,7 +4,7 @@ import computer.parachute.hub.cli.CliEnvironment;
 import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.cli.client.ModuleOpHttpException;
-import computer.parachute.hub.cli.client.OperatorTokenException;
+import computer.parachute.hub.core.token.OperatorTokenException;
 import computer.parachute.hub.cli.hub.ArmResult;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;

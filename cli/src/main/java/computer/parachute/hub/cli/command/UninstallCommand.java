@@ -5,7 +5,7 @@ import computer.parachute.hub.cli.CliFailure;
 import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.cli.client.ModuleOpHttpException;
-import computer.parachute.hub.cli.client.OperatorTokenException;
+import computer.parachute.hub.core.token.OperatorTokenException;
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import com.github.rvesse.airline.annotations.AirlineModule;

@@ -3,7 +3,7 @@ package computer.parachute.hub.cli.status;
 import computer.parachute.hub.cli.CliEnvironment;
 import computer.parachute.hub.cli.client.ModuleOpHttpException;
 import computer.parachute.hub.cli.client.ModuleSnapshot;
-import computer.parachute.hub.cli.client.OperatorTokenException;
+import computer.parachute.hub.core.token.OperatorTokenException;
 import computer.parachute.hub.cli.hub.HealthInfo;
 import computer.parachute.hub.cli.hub.HubArm;
 import computer.parachute.hub.core.manifest.ServiceEntry;

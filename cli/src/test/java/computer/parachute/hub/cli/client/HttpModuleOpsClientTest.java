@@ -1,5 +1,7 @@
 package computer.parachute.hub.cli.client;
 
+import computer.parachute.hub.core.token.NoOperatorTokenException;
+import computer.parachute.hub.core.token.OperatorTokenException;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

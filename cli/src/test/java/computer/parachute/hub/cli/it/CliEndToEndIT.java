@@ -78,6 +78,8 @@ class CliEndToEndIT {
         String hubRow = status.stdout().lines().filter(l -> l.startsWith("parachute-hub")).findFirst().orElseThrow();
         assertTrue(hubRow.contains(" active ") && hubRow.contains(Long.toString(pid)) && hubRow.endsWith("detached"), hubRow);
 
+        // the hub mints operator.token on its first start; without it a module verb is one actionable line
+        Files.deleteIfExists(cli.home.resolve("operator.token"));
         CliProcess.Result noToken = cli.run("start", "vault");
         assertEquals(1, noToken.code(), noToken.all());
         assertTrue(noToken.stderr().contains("✗ vault: no operator token — run `parachute auth rotate-operator`"), noToken.all());

@@ -4,7 +4,7 @@ import computer.parachute.hub.cli.FakeEnvironment;
 import computer.parachute.hub.cli.FakeHubArm;
 import computer.parachute.hub.cli.client.ModuleOpHttpException;
 import computer.parachute.hub.cli.client.ModuleSnapshot;
-import computer.parachute.hub.cli.client.NoOperatorTokenException;
+import computer.parachute.hub.core.token.NoOperatorTokenException;
 import computer.parachute.hub.cli.hub.HubObservation;
 import computer.parachute.hub.cli.hub.UnitStateView;
 import computer.parachute.hub.core.manifest.ServiceEntry;
