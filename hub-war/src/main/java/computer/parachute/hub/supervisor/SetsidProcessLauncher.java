@@ -1,0 +1,42 @@
+package computer.parachute.hub.supervisor;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Production {@link ProcessLauncher}: {@link ProcessBuilder} with {@code setsid} as argv[0] on Linux, so the child is
+ * a session and process-group leader (pid == pgid; setsid does not fork because the JVM's child is not a group
+ * leader) and a group signal reaches its grandchildren (reference §2.5, §10). Without setsid (macOS) the child
+ * stays in the hub's group. stdin is /dev/null; env is the hub's env overlaid by the request's.
+ */
+public final class SetsidProcessLauncher implements ProcessLauncher {
+    private static final List<Path> SETSID_CANDIDATES = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+    private static final File DEV_NULL = new File("/dev/null");
+
+    private final String setsid;
+
+    public SetsidProcessLauncher() {
+        this.setsid = SETSID_CANDIDATES.stream().filter(Files::isExecutable).findFirst()
+                .map(Path::toString).orElse(null);
+    }
+
+    @Override
+    public ChildProcess launch(SpawnRequest request) throws IOException {
+        List<String> argv = new ArrayList<>();
+        if (setsid != null) {
+            argv.add(setsid);
+        }
+        argv.addAll(request.cmd());
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        if (request.cwd() != null) {
+            builder.directory(request.cwd().toFile());
+        }
+        builder.environment().putAll(request.env());
+        return new JdkChildProcess(builder.start());
+    }
+}

@@ -1,0 +1,86 @@
+package computer.parachute.hub.supervisor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * After a spawn, outside every lock (DESIGN §5 Readiness): waits for the gate; if the window passes with the module
+ * still running, records {@code started_but_unbound} (state stays running) and lets the background re-probe clear
+ * it once the port binds (reference #544). No PORT: nothing to wait for.
+ */
+final class StartupWatch {
+    private final ModuleEntry entry;
+    private final Spawned spawned;
+    private final ReadinessGate gate;
+    /** Beyond the readiness window: the gate's last probe plus scheduling slack. */
+    private static final Duration GATE_SLACK = Duration.ofSeconds(2);
+
+    private final Clock wallClock;
+    private final Duration window;
+
+    StartupWatch(ModuleEntry entry, Spawned spawned, ReadinessGate gate, Clock wallClock, Duration window) {
+        this.entry = entry;
+        this.spawned = spawned;
+        this.gate = gate;
+        this.wallClock = wallClock;
+        this.window = window;
+    }
+
+    void await(SpawnRequest request) {
+        OptionalInt port = request.port();
+        if (port.isEmpty()) {
+            return;
+        }
+        Readiness readiness = awaitGate(port.getAsInt(), window.plus(GATE_SLACK));
+        if (readiness != Readiness.TIMED_OUT) {
+            return;
+        }
+        String description;
+        synchronized (entry.lock) {
+            if (!current()) {
+                return;
+            }
+            description = entry.shortName + " started (pid " + spawned.child().pid() + ") but is not listening on"
+                    + " port " + port.getAsInt() + " after " + window.toMillis() + "ms — it may still be coming up,"
+                    + " or the port is held by another process.";
+            entry.startError = StartError.of(StartErrorType.STARTED_BUT_UNBOUND, description, null,
+                    wallClock.instant());
+        }
+        entry.log.supervisorLine(description);
+        gate.watch(port.getAsInt(), spawned.child().onExit()).thenAccept(late -> clearIfBound(late, port.getAsInt()));
+    }
+
+    private Readiness awaitGate(int port, Duration bound) {
+        try {
+            return gate.await(port, spawned.child().onExit()).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return Readiness.TIMED_OUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Readiness.EXITED;
+        }
+    }
+
+    private void clearIfBound(Readiness late, int port) {
+        if (late != Readiness.READY) {
+            return;
+        }
+        synchronized (entry.lock) {
+            if (!current() || entry.startError == null || !entry.startError.is(StartErrorType.STARTED_BUT_UNBOUND)) {
+                return;
+            }
+            entry.startError = null;
+        }
+        entry.log.supervisorLine(entry.shortName + " is now listening on port " + port + ".");
+    }
+
+    /** Still the same child, running, and not being stopped. Caller holds the entry lock. */
+    private boolean current() {
+        return entry.generation == spawned.generation() && entry.state() == ModuleState.RUNNING
+                && !entry.stopRequested;
+    }
+}

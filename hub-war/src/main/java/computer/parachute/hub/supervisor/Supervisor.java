@@ -1,0 +1,262 @@
+package computer.parachute.hub.supervisor;
+
+import computer.parachute.hub.core.home.HubHome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Owns the module child processes (DESIGN §5). Every operation on one module (start, stop, restart, respawn) runs
+ * under that module's operation lock, so two of them never both spawn; waits (exit, readiness) happen without the
+ * state lock, and the readiness wait happens after the operation lock is released. Lifecycle: construct, use,
+ * {@link #shutdown()} (stops every module concurrently, then the supervisor's own threads).
+ */
+public final class Supervisor {
+    private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
+    private static final long EXECUTOR_STOP_SECONDS = 5;
+
+    private final SupervisorSettings settings;
+    private final SupervisorSeams seams;
+    private final HubHome home;
+    private final Map<String, ModuleEntry> entries = new LinkedHashMap<>();
+    private final ExecutorService worker = NamedThreads.cachedPool("supervisor-worker");
+    private final ExecutorService outputReaders = NamedThreads.cachedPool("supervisor-output");
+    private final ModuleSpawner spawner;
+    private final ModuleStopper stopper;
+    private final ReadinessGate gate;
+    private final OrphanReaper reaper;
+    private volatile boolean closing;
+
+    public Supervisor(SupervisorSettings settings, SupervisorSeams seams, ChildRecords records, HubHome home) {
+        this.settings = settings;
+        this.seams = seams;
+        this.home = home;
+        OrphanKiller killer = new OrphanKiller(seams.signals(), seams.processTable(), settings.orphanGrace());
+        PortGuard portGuard = new PortGuard(seams.owners(), seams.processTable(), killer, records,
+                System.getProperty("user.home"));
+        ExitHandler exits = new ExitHandler(settings, seams, portGuard, records, worker, this::respawn);
+        this.spawner = new ModuleSpawner(settings, seams, portGuard, records, outputReaders, worker, exits);
+        this.stopper = new ModuleStopper(settings, seams.signals());
+        this.gate = new ReadinessGate(seams.probe(), seams.scheduler(), seams.clock(), settings);
+        this.reaper = new OrphanReaper(records, seams.processTable(), killer);
+    }
+
+    /** Starts the module (idempotent when starting/running) and returns its state once the readiness gate is done. */
+    public ModuleSnapshot start(SpawnRequest request) {
+        requireOpen();
+        ModuleEntry entry = entryFor(request.shortName());
+        Spawned spawned;
+        entry.operation.lock();
+        try {
+            spawned = startLocked(entry, request);
+        } finally {
+            entry.operation.unlock();
+        }
+        if (spawned != null) {
+            watch(entry, spawned, request);
+        }
+        return entry.snapshot();
+    }
+
+    /** Stops the module and waits for its exit; empty when the module is not supervised. */
+    public Optional<ModuleSnapshot> stop(String shortName) {
+        ModuleEntry entry = find(shortName);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        entry.operation.lock();
+        try {
+            stopper.stop(entry);
+        } finally {
+            entry.operation.unlock();
+        }
+        return Optional.of(entry.snapshot());
+    }
+
+    /** Stop, then start with {@code rebuilt} (a freshly built request, reference #532); empty when not supervised. */
+    public Optional<ModuleSnapshot> restart(String shortName, SpawnRequest rebuilt) {
+        if (!shortName.equals(rebuilt.shortName())) {
+            throw new IllegalArgumentException("restart of " + shortName + " with a request for "
+                    + rebuilt.shortName());
+        }
+        requireOpen();
+        ModuleEntry entry = find(shortName);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Spawned spawned;
+        entry.operation.lock();
+        try {
+            stopper.stop(entry);
+            spawned = startLocked(entry, rebuilt);
+        } finally {
+            entry.operation.unlock();
+        }
+        if (spawned != null) {
+            watch(entry, spawned, rebuilt);
+        }
+        return Optional.of(entry.snapshot());
+    }
+
+    /** Every supervised module, in the order they were first started. */
+    public List<ModuleSnapshot> list() {
+        return entriesCopy().stream().map(ModuleEntry::snapshot).collect(Collectors.toList());
+    }
+
+    public Optional<ModuleSnapshot> get(String shortName) {
+        return Optional.ofNullable(find(shortName)).map(ModuleEntry::snapshot);
+    }
+
+    /** The buffered lines, oldest first; empty Optional when not supervised (an empty list is "supervised, quiet"). */
+    public Optional<List<String>> logs(String shortName) {
+        return Optional.ofNullable(find(shortName)).map(entry -> entry.log.lines());
+    }
+
+    /** Delivers every later line to {@code follower} (on a reader thread: hand off, never block) until closed. */
+    public Optional<AutoCloseable> follow(String shortName, Consumer<String> follower) {
+        return Optional.ofNullable(find(shortName)).map(entry -> entry.log.follow(follower));
+    }
+
+    /** Drops a module that is stopped or crashed (no longer in services.json); false when live or unknown. */
+    public boolean forget(String shortName) {
+        ModuleEntry entry = find(shortName);
+        if (entry == null) {
+            return false;
+        }
+        entry.operation.lock();
+        try {
+            if (!ModuleState.AT_REST.contains(entry.state())) {
+                return false;
+            }
+            synchronized (entries) {
+                entries.remove(shortName);
+            }
+            entry.log.close();
+            return true;
+        } finally {
+            entry.operation.unlock();
+        }
+    }
+
+    /** Stops every module concurrently, each within its own grace; returns when all are down. */
+    public void stopAll() {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (ModuleEntry entry : entriesCopy()) {
+            stops.add(CompletableFuture.runAsync(() -> stop(entry.shortName), worker));
+        }
+        Duration bound = settings.stopGrace().plus(ModuleStopper.KILL_AWAIT).plus(ModuleStopper.SETTLE_AWAIT);
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(bound.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warning(() -> "stopping all modules did not finish cleanly: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Boot step, before any spawn: ends children a previous hub left running (see {@link OrphanReaper}). */
+    public List<ChildRecord> reapOrphans() {
+        Set<Long> own = list().stream().map(ModuleSnapshot::pid).filter(pid -> pid != null)
+                .collect(Collectors.toSet());
+        return reaper.reap(own);
+    }
+
+    /** Idempotent: stops every module, then the supervisor's threads. Starts are refused from the first call on. */
+    public void shutdown() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        try {
+            stopAll();
+        } finally {
+            NamedThreads.shutdown(worker, EXECUTOR_STOP_SECONDS);
+            NamedThreads.shutdown(outputReaders, EXECUTOR_STOP_SECONDS);
+            entriesCopy().forEach(entry -> entry.log.close());
+            LOG.info(() -> "supervisor stopped: " + list().stream()
+                    .map(s -> s.shortName() + "=" + s.state()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private Spawned startLocked(ModuleEntry entry, SpawnRequest request) {
+        synchronized (entry.lock) {
+            if (ModuleState.LIVE.contains(entry.state())) {
+                return null;
+            }
+            entry.cancelPendingRespawn();
+            entry.request = request;
+            entry.budget = settings.freshBudget();
+            entry.restartsInWindow = 0;
+            entry.stopRequested = false;
+            entry.transition(ModuleState.STARTING, "start requested");
+        }
+        return spawner.spawn(entry, request);
+    }
+
+    /** The pending crash respawn fires (on the worker); a start or stop since then invalidated {@code token}. */
+    private void respawn(ModuleEntry entry, long token) {
+        entry.operation.lock();
+        try {
+            SpawnRequest request;
+            synchronized (entry.lock) {
+                if (entry.respawnToken != token || entry.state() != ModuleState.RESTARTING || entry.stopRequested) {
+                    return;
+                }
+                entry.pendingRespawn = null;
+                entry.transition(ModuleState.STARTING, "respawn after crash");
+                request = entry.request;
+            }
+            spawner.spawn(entry, request);
+        } finally {
+            entry.operation.unlock();
+        }
+    }
+
+    private ModuleEntry entryFor(String shortName) {
+        synchronized (entries) {
+            return entries.computeIfAbsent(shortName, name -> new ModuleEntry(name, newLog(name),
+                    settings.freshBudget()));
+        }
+    }
+
+    private ModuleLog newLog(String shortName) {
+        return new ModuleLog(shortName, seams.output(), new LogRingBuffer(settings.ringBufferBytes()),
+                new RotatingLogFile(home.moduleLogFile(shortName), settings.logFileMaxBytes(),
+                        settings.logFileCount()));
+    }
+
+    private ModuleEntry find(String shortName) {
+        synchronized (entries) {
+            return entries.get(shortName);
+        }
+    }
+
+    private List<ModuleEntry> entriesCopy() {
+        synchronized (entries) {
+            return new ArrayList<>(entries.values());
+        }
+    }
+
+    private void watch(ModuleEntry entry, Spawned spawned, SpawnRequest request) {
+        new StartupWatch(entry, spawned, gate, seams.wallClock(), settings.readinessTimeout()).await(request);
+    }
+
+    private void requireOpen() {
+        if (closing) {
+            throw new IllegalStateException("the supervisor is shutting down");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package computer.parachute.hub.supervisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Line splitting, the byte-bounded ring, the rotating file and the fan-out of {@link ModuleLog}. */
+class ModuleOutputTest {
+    @TempDir Path temp;
+
+    @Test
+    void chunksAreJoinedIntoWholeLinesAndAFinalPartialLineIsFlushed() {
+        List<String> lines = pump(16 * 1024, "hel", "lo\nwor", "ld\n", "héllo", " ✓ partial");
+        assertEquals(List.of("hello", "world", "héllo ✓ partial"), lines);
+    }
+
+    @Test
+    void aMultiByteCharacterSplitAcrossChunksSurvives() {
+        byte[] tick = "✓\n".getBytes(StandardCharsets.UTF_8);
+        InputStream in = new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(tick, 0, 1), new ByteArrayInputStream(tick, 1, tick.length - 1))));
+        List<String> lines = new ArrayList<>();
+        new OutputPump(in, lines::add, 1024, "t").run();
+        assertEquals(List.of("✓"), lines);
+    }
+
+    @Test
+    void anOversizeLineIsCutIntoBoundedPiecesOnCharacterBoundaries() {
+        String longLine = "é".repeat(100); // 200 bytes
+        List<String> lines = pump(64, longLine + "\nnext\n");
+        assertTrue(lines.size() > 3, lines.toString());
+        assertEquals(longLine, String.join("", lines.subList(0, lines.size() - 1)));
+        lines.forEach(line -> assertTrue(line.getBytes(StandardCharsets.UTF_8).length <= 64, line));
+        assertFalse(String.join("", lines).contains("\uFFFD"));
+        assertEquals("next", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void ringDropsOldestWholeLinesWhenOverTheByteCap() {
+        LogRingBuffer ring = new LogRingBuffer(40);
+        ring.add("first line 0123456789");   // 22 bytes with newline
+        ring.add("second line 0123456789");  // 23 bytes
+        assertEquals(List.of("second line 0123456789"), ring.snapshot());
+        assertTrue(ring.totalBytes() <= 40);
+        ring.add("x".repeat(100));
+        assertEquals(List.of("x".repeat(100)), ring.snapshot()); // a single line is kept
+    }
+
+    @Test
+    void logFileRotatesBySizeKeepingThreeFiles() throws IOException {
+        Path file = temp.resolve("vault/logs/vault.log");
+        RotatingLogFile log = new RotatingLogFile(file, 100, 3);
+        for (int i = 0; i < 20; i++) {
+            log.append(String.format("line %02d %s", i, "x".repeat(30))); // 40 bytes each
+        }
+        log.close();
+        assertTrue(Files.size(file) <= 100);
+        assertTrue(Files.exists(file.resolveSibling("vault.log.1")));
+        assertTrue(Files.exists(file.resolveSibling("vault.log.2")));
+        assertFalse(Files.exists(file.resolveSibling("vault.log.3")));
+        assertTrue(Files.readString(file).contains("line 19"));
+        assertTrue(Files.readString(file.resolveSibling("vault.log.2")).contains("line 15"));
+        assertFalse(Files.readString(file.resolveSibling("vault.log.2")).contains("line 13"));
+    }
+
+    @Test
+    void moduleLogPrefixesTheHubOutputAndFeedsRingFileAndFollowers() throws Exception {
+        CapturingOutput output = new CapturingOutput();
+        Path file = temp.resolve("vault.log");
+        ModuleLog log = new ModuleLog("vault", output, new LogRingBuffer(1024), new RotatingLogFile(file, 1024, 3));
+        List<String> followed = new ArrayList<>();
+        log.childLine("before");
+        AutoCloseable subscription = log.follow(followed::add);
+        log.childLine("during");
+        log.supervisorLine("vault exited (code=1)");
+        subscription.close();
+        log.childLine("after");
+        log.close();
+
+        assertEquals(List.of("[vault] before", "[vault] during", "[supervisor] vault exited (code=1)",
+                "[vault] after"), output.lines());
+        assertEquals(List.of("during", "[supervisor] vault exited (code=1)"), followed);
+        assertEquals(List.of("before", "during", "[supervisor] vault exited (code=1)", "after"), log.lines());
+        assertEquals("before\nduring\n[supervisor] vault exited (code=1)\nafter\n", Files.readString(file));
+    }
+
+    private static List<String> pump(int maxLineBytes, String... chunks) {
+        List<InputStream> parts = new ArrayList<>();
+        for (String chunk : chunks) {
+            parts.add(new ByteArrayInputStream(chunk.getBytes(StandardCharsets.UTF_8)));
+        }
+        List<String> lines = new ArrayList<>();
+        new OutputPump(new SequenceInputStream(Collections.enumeration(parts)), lines::add, maxLineBytes, "t").run();
+        return lines;
+    }
+}

@@ -1,0 +1,112 @@
+package computer.parachute.hub.supervisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import computer.parachute.hub.core.testing.Poll;
+import computer.parachute.hub.core.testing.ProcessReaper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The production launcher and signals against real processes. */
+class ProcessSeamsTest {
+    private final ProcessReaper reaper = new ProcessReaper();
+    private final SetsidProcessLauncher launcher = new SetsidProcessLauncher();
+    private final KillCommandSignals signals = new KillCommandSignals();
+
+    @AfterEach
+    void reap() {
+        reaper.close();
+    }
+
+    @Test
+    void childLeadsItsOwnProcessGroupAndSession() throws Exception {
+        ChildProcess child = launch(List.of("sleep", "30"), Map.of());
+        Path statFile = Path.of("/proc/" + child.pid() + "/stat");
+        // setsid calls setsid() then execs: once the name is "sleep" the group is settled
+        Poll.require(Duration.ofSeconds(5), "exec of sleep", () -> read(statFile).contains("(sleep)"));
+        String stat = read(statFile);
+        // fields after the ")" that ends the command name: state ppid pgrp session
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        assertEquals(String.valueOf(child.pid()), fields[2], "pgid: " + stat);
+        assertEquals(String.valueOf(child.pid()), fields[3], "sid: " + stat);
+        assertTrue(child.startTime() != null);
+    }
+
+    @Test
+    void childSeesTheHubEnvironmentOverlaidByTheRequestAndStdinIsDevNull() throws Exception {
+        String hubHome = System.getenv("HOME");
+        ChildProcess child = launch(List.of("sh", "-c", "echo \"$HOME|$TM_MARK\"; cat; echo eof"),
+                Map.of("TM_MARK", "overlay"));
+        assertEquals(0, child.onExit().get(10, TimeUnit.SECONDS));
+        String out = new String(child.stdout().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(hubHome + "|overlay\neof\n", out);
+        ChildProcess overriding = launch(List.of("sh", "-c", "echo \"$HOME\""), Map.of("HOME", "/elsewhere"));
+        overriding.onExit().get(10, TimeUnit.SECONDS);
+        assertEquals("/elsewhere\n", new String(overriding.stdout().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void groupSignalReachesAGrandchild() throws Exception {
+        ChildProcess child = launch(List.of("sh", "-c", "sleep 30 & echo $!; wait"), Map.of());
+        long grandchild = Long.parseLong(new String(child.stdout().readNBytes(1), StandardCharsets.UTF_8)
+                + readLine(child));
+        reaper.track(grandchild);
+        assertTrue(signals.signalGroup(child.pid(), Signal.TERM));
+        child.onExit().get(10, TimeUnit.SECONDS);
+        assertTrue(ProcessHandle.of(grandchild).map(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join())
+                .map(h -> !h.isAlive()).orElse(true));
+    }
+
+    @Test
+    void noSuchGroupFallsBackToTheBarePidAndNoProcessAtAllIsFalse() throws Exception {
+        // a process that is not a group leader: signalling -pid finds no group, the bare pid gets it
+        Process plain = new ProcessBuilder("sleep", "30").start();
+        reaper.track(plain);
+        assertTrue(signals.signalGroup(plain.pid(), Signal.KILL));
+        assertTrue(plain.waitFor(10, TimeUnit.SECONDS));
+        assertFalse(signals.signalGroup(plain.pid(), Signal.TERM));
+    }
+
+    @Test
+    void permissionErrorsPropagateAndEsrchIsQuiet() {
+        assertTrue(KillCommandSignals.interpret(0, "", Signal.TERM, "-5"));
+        assertFalse(KillCommandSignals.interpret(1, "kill: (-5): No such process", Signal.TERM, "-5"));
+        ProcessSignalException e = assertThrows(ProcessSignalException.class, () -> KillCommandSignals.interpret(1,
+                "kill: (1): Operation not permitted", Signal.KILL, "1"));
+        assertTrue(e.getMessage().contains("Operation not permitted"), e.getMessage());
+        assertThrows(ProcessSignalException.class, () -> signals.signalGroup(1, Signal.TERM));
+    }
+
+    private ChildProcess launch(List<String> cmd, Map<String, String> env) throws IOException {
+        ChildProcess child = launcher.launch(new SpawnRequest("t", cmd, null, env));
+        reaper.track(child.pid());
+        return child;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String readLine(ChildProcess child) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = child.stdout().read(); c != -1 && c != '\n'; c = child.stdout().read()) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+}
