@@ -1,6 +1,11 @@
 package computer.parachute.hub.app;
 
 import computer.parachute.hub.api.HealthResource;
+import computer.parachute.hub.api.ModuleOpsResource;
+import computer.parachute.hub.api.ModulesResource;
+import computer.parachute.hub.api.ReadyResource;
+import computer.parachute.hub.auth.BearerAuthFilter;
+import computer.parachute.hub.auth.BearerChallengeFilter;
 import computer.parachute.hub.api.NoStoreResponseFilter;
 import computer.parachute.hub.api.RequestBodyLimitFilter;
 import org.glassfish.jersey.jsonb.JsonBindingFeature;
@@ -24,7 +29,12 @@ public final class HubApplication extends ResourceConfig {
         register(RequestBodyLimitFilter.class);
         register(NoStoreResponseFilter.class);
 
+        register(BearerAuthFilter.class);
+        register(BearerChallengeFilter.class);
+
         register(HealthResource.class);
-        // READY HOOK (lead, on merge): register(ReadyResource.class) — GET /api/ready waits on the Supervisor
+        register(ReadyResource.class);
+        register(ModulesResource.class);
+        register(ModuleOpsResource.class);
     }
 }

@@ -1,0 +1,63 @@
+package computer.parachute.hub.api;
+
+import computer.parachute.hub.modules.ModuleOperations;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code logs?follow=1}: a text/plain stream of the buffered lines, then new lines as the module prints them, until
+ * the client leaves (a write fails) or the module is no longer supervised. A slow client cannot grow memory
+ * without bound: lines beyond {@link #MAX_QUEUED_LINES} are dropped for that client.
+ */
+public final class LogFollower {
+    /** How often an idle stream checks that the module is still supervised (reference §3.4: 500 ms). */
+    static final Duration IDLE_CHECK = Duration.ofMillis(500);
+    static final int MAX_QUEUED_LINES = 10_000;
+
+    private final ModuleOperations modules;
+
+    public LogFollower(ModuleOperations modules) {
+        this.modules = modules;
+    }
+
+    Response stream(String shortName) {
+        List<String> buffered = modules.logs(shortName); // 404 not_supervised before any byte is sent
+        BlockingQueue<String> fresh = new LinkedBlockingQueue<>(MAX_QUEUED_LINES);
+        AutoCloseable subscription = modules.follow(shortName, fresh::offer);
+        StreamingOutput body = out -> pump(shortName, buffered, fresh, subscription, out);
+        return Response.ok(body, MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).header("cache-control", "no-store").build();
+    }
+
+    private void pump(String shortName, List<String> buffered, BlockingQueue<String> fresh, AutoCloseable subscription,
+                      OutputStream out) throws IOException {
+        try (subscription) {
+            for (String line : buffered) {
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            while (modules.isSupervised(shortName)) {
+                String line = fresh.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                }
+                out.flush(); // also how a departed client is noticed: the write fails
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            // closing the subscription failed: nothing left to tell the client
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package computer.parachute.hub.modules;
+
+import computer.parachute.hub.api.HubApiException;
+import computer.parachute.hub.core.home.ModuleNames;
+import computer.parachute.hub.core.manifest.ServiceEntry;
+import computer.parachute.hub.core.manifest.ServicesRead;
+import computer.parachute.hub.core.manifest.ServicesRegistry;
+import computer.parachute.hub.core.manifest.ShortNames;
+import computer.parachute.hub.core.manifest.StartCommand;
+import computer.parachute.hub.core.manifest.StartCommands;
+import computer.parachute.hub.supervisor.ModuleSnapshot;
+import computer.parachute.hub.supervisor.SpawnRequest;
+import computer.parachute.hub.supervisor.Supervisor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the module-ops API does (DESIGN §6): any module with a services.json row can be started, stopped,
+ * restarted and read; the row is read afresh on each call, so rows added after boot work without a hub restart.
+ * Failures are {@link HubApiException}s with the codes of DESIGN §6.
+ */
+public final class ModuleOperations {
+    private final ServicesRegistry registry;
+    private final Supervisor supervisor;
+    private final SpawnRequestFactory requests;
+
+    public ModuleOperations(ServicesRegistry registry, Supervisor supervisor, SpawnRequestFactory requests) {
+        this.registry = registry;
+        this.supervisor = supervisor;
+        this.requests = requests;
+    }
+
+    /** 400 {@code invalid_module} unless {@code shortName} is a valid short name. */
+    public static String requireValidName(String shortName) {
+        if (!ModuleNames.isValidShort(shortName)) {
+            throw ModuleErrors.invalidModule(shortName == null ? "" : shortName);
+        }
+        return shortName;
+    }
+
+    public ModuleSnapshot start(String shortName) {
+        SpawnRequest request = requestFor(shortName);
+        try {
+            return supervisor.start(request);
+        } catch (RuntimeException e) {
+            throw ModuleErrors.failed(shortName, "start", e);
+        }
+    }
+
+    /** The module's state after the stop, or empty when it was not supervised (not an error: stop is idempotent). */
+    public Optional<ModuleSnapshot> stop(String shortName) {
+        try {
+            return supervisor.stop(shortName);
+        } catch (RuntimeException e) {
+            throw ModuleErrors.failed(shortName, "stop", e);
+        }
+    }
+
+    public ModuleSnapshot restart(String shortName) {
+        if (supervisor.get(shortName).isEmpty()) {
+            throw ModuleErrors.notSupervised(shortName);
+        }
+        SpawnRequest rebuilt = requestFor(shortName);
+        try {
+            return supervisor.restart(shortName, rebuilt).orElseThrow(() -> ModuleErrors.notSupervised(shortName));
+        } catch (HubApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ModuleErrors.failed(shortName, "restart", e);
+        }
+    }
+
+    public ModuleView get(String shortName) {
+        Optional<ServiceEntry> row = installed().byShort(shortName);
+        Optional<ModuleSnapshot> live = supervisor.get(shortName);
+        if (row.isEmpty() && live.isEmpty()) {
+            throw ModuleErrors.unknown(shortName);
+        }
+        return ModuleView.of(shortName, row.map(InstalledModule::of).orElse(null), live.orElse(null));
+    }
+
+    public List<String> logs(String shortName) {
+        return supervisor.logs(shortName).orElseThrow(() -> ModuleErrors.notSupervised(shortName));
+    }
+
+    /** Subscribes {@code follower} to new output lines; 404 {@code not_supervised} for an unknown module. */
+    public AutoCloseable follow(String shortName, Consumer<String> follower) {
+        return supervisor.follow(shortName, follower).orElseThrow(() -> ModuleErrors.notSupervised(shortName));
+    }
+
+    public boolean isSupervised(String shortName) {
+        return supervisor.get(shortName).isPresent();
+    }
+
+    /** Every installed module (file order) and then every supervised one without a row. */
+    public List<ModuleView> catalog() {
+        Map<String, ModuleSnapshot> live = new LinkedHashMap<>();
+        supervisor.list().forEach(s -> live.put(s.shortName(), s));
+        List<ModuleView> views = new ArrayList<>();
+        for (ServiceEntry entry : installed().entries()) {
+            ShortNames.forManifest(entry.name()).ifPresent(shortName ->
+                    views.add(ModuleView.of(shortName, InstalledModule.of(entry), live.remove(shortName))));
+        }
+        live.forEach((shortName, snapshot) -> views.add(ModuleView.of(shortName, null, snapshot)));
+        return views;
+    }
+
+    private SpawnRequest requestFor(String shortName) {
+        ServiceEntry entry = installed().byShort(shortName).orElseThrow(() -> ModuleErrors.notInstalled(shortName));
+        StartCommand command = StartCommands.resolve(entry);
+        if (command instanceof StartCommand.Skipped skipped) {
+            throw ModuleErrors.noStartCmd(skipped.description());
+        }
+        try {
+            return requests.build(shortName, entry, (StartCommand.Resolved) command);
+        } catch (RuntimeException e) {
+            throw ModuleErrors.failed(shortName, "start", e);
+        }
+    }
+
+    private ServicesRead installed() {
+        return registry.readLenient();
+    }
+}
