@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.process.JdkProcessTable;
@@ -52,7 +53,7 @@ final class SupervisorFixture implements AutoCloseable {
         this.home = new HubHome(root.resolve("home"));
         this.db = HubDatabase.open(home.hubDb());
         this.records = new ChildRecords(db.dataSource());
-        SupervisorSeams seams = new SupervisorSeams(launcher, signals, probe, new LsofPortOwners(), processTable,
+        SupervisorSeams seams = new SupervisorSeams(launcher, signals, probe, new ProcPortOwnerLookup(), processTable,
                 scheduler, clock, Clock.systemUTC(), output);
         this.supervisor = new Supervisor(settings, seams, records, home);
     }

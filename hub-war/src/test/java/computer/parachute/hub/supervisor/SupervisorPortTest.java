@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -70,14 +71,14 @@ class SupervisorPortTest {
         int port = request.port().getAsInt();
         ModuleSnapshot first = fx.supervisor.start(request);
         assertTrue(first.is(ModuleState.RUNNING) && first.startError() == null, first.toString());
-        long listener = new LsofPortOwners().ownerOf(port).orElseThrow().pid();
+        long listener = new ProcPortOwnerLookup().ownerOf(port).orElseThrow().pid();
         fx.reaper.track(listener);
         assertNotEquals(first.pid(), listener, "the listener should be a grandchild");
 
         ModuleSnapshot restarted = fx.supervisor.restart("vault", request).orElseThrow();
         assertTrue(restarted.is(ModuleState.RUNNING) && restarted.startError() == null, restarted.toString());
         Poll.require(WAIT, "old grandchild " + listener + " gone", () -> !running(listener));
-        long second = new LsofPortOwners().ownerOf(port).orElseThrow().pid();
+        long second = new ProcPortOwnerLookup().ownerOf(port).orElseThrow().pid();
         fx.reaper.track(second);
 
         fx.supervisor.stop("vault");
