@@ -38,17 +38,22 @@ public final class LogFollower {
         return Response.ok(body, MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).header("cache-control", "no-store").build();
     }
 
+    /** The supervisor hands over bare lines; the stream is newline-terminated text. */
+    private static void writeLine(OutputStream out, String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     private void pump(String shortName, List<String> buffered, BlockingQueue<String> fresh, AutoCloseable subscription,
                       OutputStream out) throws IOException {
         try (subscription) {
             for (String line : buffered) {
-                out.write(line.getBytes(StandardCharsets.UTF_8));
+                writeLine(out, line);
             }
             out.flush();
             while (modules.isSupervised(shortName)) {
                 String line = fresh.poll(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
                 if (line != null) {
-                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    writeLine(out, line);
                 }
                 out.flush(); // also how a departed client is noticed: the write fails
             }
