@@ -37,13 +37,25 @@ public final class RequestBodyLimitFilter implements ContainerRequestFilter {
             }
             return; // the container enforces the declared length
         }
-        if (request.hasEntity()) {
-            request.setEntityStream(new ByteArrayInputStream(readBounded(request.getEntityStream())));
+        try {
+            if (request.hasEntity()) {
+                request.setEntityStream(new ByteArrayInputStream(readBounded(request.getEntityStream())));
+            }
+        } catch (HubApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unreadable(); // Jetty's BadMessageException for bad chunking is unchecked
         }
     }
 
-    private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    private static byte[] readBounded(InputStream in) {
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            // bad chunking, or the client closed mid-body: the client's fault, not a 500 (bad-input corpus)
+            throw unreadable();
+        }
         if (body.length > MAX_BODY_BYTES) {
             drain(in, MAX_BODY_BYTES + 1);
             throw tooLarge();
@@ -71,6 +83,10 @@ public final class RequestBodyLimitFilter implements ContainerRequestFilter {
         } catch (NumberFormatException e) {
             throw new HubApiException(400, "bad_request", "Content-Length is not a number: \"" + declared + "\"");
         }
+    }
+
+    private static HubApiException unreadable() {
+        return new HubApiException(400, "bad_request", "the request body could not be read (broken chunked encoding or cut short)");
     }
 
     private static HubApiException tooLarge() {
