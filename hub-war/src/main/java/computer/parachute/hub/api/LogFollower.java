@@ -1,6 +1,8 @@
 package computer.parachute.hub.api;
 
 import computer.parachute.hub.modules.ModuleOperations;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -23,6 +25,8 @@ public final class LogFollower {
     /** How often an idle stream checks that the module is still supervised (reference §3.4: 500 ms). */
     static final Duration IDLE_CHECK = Duration.ofMillis(500);
     static final int MAX_QUEUED_LINES = 10_000;
+    private static final MediaType TEXT_UTF8 = MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8");
+    private static final String NO_STORE = "no-store";
 
     private final ModuleOperations modules;
 
@@ -30,15 +34,28 @@ public final class LogFollower {
         this.modules = modules;
     }
 
-    Response stream(String shortName) {
+    Response stream(String shortName, HttpServletResponse servletResponse) {
         List<String> buffered = modules.logs(shortName); // 404 not_supervised before any byte is sent
         BlockingQueue<String> fresh = new LinkedBlockingQueue<>(MAX_QUEUED_LINES);
         AutoCloseable subscription = modules.follow(shortName, fresh::offer);
-        StreamingOutput body = out -> pump(shortName, buffered, fresh, subscription, out);
-        return Response.ok(body, MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8")).header("cache-control", "no-store").build();
+        StreamingOutput body = jerseyStream -> pump(shortName, buffered, fresh, subscription, open(servletResponse));
+        return Response.ok(body, TEXT_UTF8).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
-    /** The supervisor hands over bare lines; the stream is newline-terminated text. */
+    /**
+     * Commits the response and hands out the servlet's own stream. Jersey's entity stream buffers the first 8 KiB and
+     * ignores flush() until then, so a quiet module's stream would not even send its headers; the container's
+     * stream sends each flushed line at once.
+     */
+    private static OutputStream open(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(TEXT_UTF8.toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        response.flushBuffer();
+        return response.getOutputStream();
+    }
+
+    /** The supervisor keeps lines without their newline; the stream gives each one back. */
     private static void writeLine(OutputStream out, String line) throws IOException {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }

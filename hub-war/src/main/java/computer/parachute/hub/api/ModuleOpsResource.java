@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -57,10 +59,11 @@ public final class ModuleOpsResource {
     @GET
     @Path("logs")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    public Response logs(@PathParam("short") String shortName, @QueryParam("follow") String follow) {
+    public Response logs(@PathParam("short") String shortName, @QueryParam("follow") String follow,
+                         @Context HttpServletResponse servletResponse) {
         String name = ModuleOperations.requireValidName(shortName);
         if ("1".equals(follow) || "true".equalsIgnoreCase(follow)) {
-            return follower.stream(name);
+            return follower.stream(name, servletResponse);
         }
         return Response.ok(ModuleLogs.of(name, modules.logs(name)), MediaType.APPLICATION_JSON_TYPE).build();
     }

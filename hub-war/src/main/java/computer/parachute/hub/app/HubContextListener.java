@@ -1,5 +1,6 @@
 package computer.parachute.hub.app;
 
+import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
 import jakarta.servlet.ServletContext;
@@ -54,6 +55,9 @@ public final class HubContextListener implements ServletContextListener {
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
+        context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
+                .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
     }
 
     @Override

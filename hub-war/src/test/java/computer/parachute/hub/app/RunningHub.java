@@ -15,10 +15,11 @@ import java.util.function.Consumer;
 
 /**
  * The WAR's production listener (and the error page web.xml declares) in a real embedded Jetty on an ephemeral
- * loopback port, with a temporary PARACHUTE_HOME. Close it to stop Jetty, which destroys the context.
+ * loopback port, with a temporary PARACHUTE_HOME. Close it to stop Jetty, which destroys the context. Public so the
+ * api tests can run the whole app too.
  */
-final class RunningHub implements AutoCloseable {
-    final HubConfig config;
+public final class RunningHub implements AutoCloseable {
+    public final HubConfig config;
     final Server server;
     final ServletContextHandler context;
 
@@ -28,7 +29,7 @@ final class RunningHub implements AutoCloseable {
         this.context = context;
     }
 
-    static RunningHub start(Path home, Consumer<HubApplication> testRegistrations) throws Exception {
+    public static RunningHub start(Path home, Consumer<HubApplication> testRegistrations) throws Exception {
         HubConfig config = new HubConfig(new HubHome(home), 0, "127.0.0.1", Optional.empty(), HubConfig.newInstanceId());
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -47,11 +48,11 @@ final class RunningHub implements AutoCloseable {
         return new RunningHub(config, server, context);
     }
 
-    HubLifecycle lifecycle() {
+    public HubLifecycle lifecycle() {
         return (HubLifecycle) context.getServletContext().getAttribute(HubContextListener.LIFECYCLE_ATTRIBUTE);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + path);
     }
 

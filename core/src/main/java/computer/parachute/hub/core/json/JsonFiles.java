@@ -32,6 +32,9 @@ public final class JsonFiles {
             throw new InvalidJsonException(where + firstLine(e.getMessage()), e);
         } catch (JsonException e) {
             throw new InvalidJsonException(firstLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than 1000 levels with a plain RuntimeException, not a JsonException
+            throw new InvalidJsonException(firstLine(e.getMessage()), e);
         }
     }
 

@@ -1,0 +1,60 @@
+package computer.parachute.hub.api;
+
+import computer.parachute.hub.core.http.ErrorBodies;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.util.Collections;
+
+/**
+ * A servlet filter in front of Jersey that refuses an unparseable {@code Content-Type} or {@code Accept} with our JSON
+ * 400. Jersey parses the content type before any JAX-RS filter runs and answers a bad one with a bare, bodyless 400
+ * that no exception mapper sees (found by the bad-input corpus).
+ */
+public final class MediaTypeGuard extends HttpFilter {
+    private static final int SHOWN_CHARS = 80;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !parses(contentType)) {
+            refuse(response, HttpHeaders.CONTENT_TYPE, contentType);
+            return;
+        }
+        for (String accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
+            for (String range : accept.split(",")) {
+                if (!range.isBlank() && !parses(range)) {
+                    refuse(response, HttpHeaders.ACCEPT, accept);
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean parses(String value) {
+        try {
+            MediaType.valueOf(value.strip());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, String header, String value) throws IOException {
+        String shown = value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "…" : value;
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getWriter().write(ErrorBodies.json("bad_request", header + " is not a media type: \""
+                + shown.replaceAll("\\p{Cntrl}", "?") + "\""));
+    }
+}
