@@ -14,21 +14,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code logs?follow=1}: a text/plain stream of the buffered lines, then new lines as the module prints them, until
  * the client leaves (a write fails) or the module is no longer supervised. A slow client cannot grow memory
- * without bound: lines beyond {@link #MAX_QUEUED_LINES} are dropped for that client.
+ * without bound: lines beyond {@link #MAX_QUEUED_LINES} are dropped for that client. A client that leaves a quiet
+ * module's stream is only noticed at the module's next line (the servlet API reports a departed client only when a
+ * write fails), so at most {@link #MAX_STREAMS} streams hold a server thread at once; more get 429.
  */
 public final class LogFollower {
     /** How often an idle stream checks that the module is still supervised (reference §3.4: 500 ms). */
     static final Duration IDLE_CHECK = Duration.ofMillis(500);
     static final int MAX_QUEUED_LINES = 10_000;
+    /** Well below Jetty's worker pool, so abandoned streams can never starve the API. */
+    static final int MAX_STREAMS = 16;
     private static final MediaType TEXT_UTF8 = MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8");
     private static final String NO_STORE = "no-store";
 
     private final ModuleOperations modules;
+    private final Semaphore streams = new Semaphore(MAX_STREAMS);
 
     public LogFollower(ModuleOperations modules) {
         this.modules = modules;
@@ -36,9 +42,25 @@ public final class LogFollower {
 
     Response stream(String shortName, HttpServletResponse servletResponse) {
         List<String> buffered = modules.logs(shortName); // 404 not_supervised before any byte is sent
+        if (!streams.tryAcquire()) {
+            throw new HubApiException(429, "too_many_followers", "already " + MAX_STREAMS
+                    + " logs?follow=1 streams open; close one, or read GET /api/modules/" + shortName + "/logs");
+        }
         BlockingQueue<String> fresh = new LinkedBlockingQueue<>(MAX_QUEUED_LINES);
-        AutoCloseable subscription = modules.follow(shortName, fresh::offer);
-        StreamingOutput body = jerseyStream -> pump(shortName, buffered, fresh, subscription, open(servletResponse));
+        AutoCloseable subscription;
+        try {
+            subscription = modules.follow(shortName, fresh::offer);
+        } catch (RuntimeException e) {
+            streams.release();
+            throw e;
+        }
+        StreamingOutput body = jerseyStream -> {
+            try {
+                pump(shortName, buffered, fresh, subscription, open(servletResponse));
+            } finally {
+                streams.release();
+            }
+        };
         return Response.ok(body, TEXT_UTF8).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 

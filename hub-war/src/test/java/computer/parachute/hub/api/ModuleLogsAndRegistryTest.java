@@ -1,5 +1,6 @@
 package computer.parachute.hub.api;
 
+import computer.parachute.hub.core.net.TcpPortProbe;
 import computer.parachute.hub.core.testing.Poll;
 import computer.parachute.hub.core.token.ScopeSets;
 import computer.parachute.hub.modules.RegistryRescan;
@@ -123,6 +124,28 @@ class ModuleLogsAndRegistryTest {
         assertEquals(200, hub.send("GET", "/health", null).status(), "the hub keeps serving");
         Poll.require(DEADLINE, "delta respawned", () -> hub.hub.lifecycle().supervisor().get("delta")
                 .map(s -> s.pid() != null && s.pid() != second && hub.reaper.track(s.pid()) > 0).orElse(false));
+    }
+
+    @Test
+    void followStreamsAreCappedSoAbandonedOnesCannotStarveTheServer() throws Exception {
+        ApiHub.Module quiet = hub.install("quiet", Map.of());
+        start("quiet");
+        List<HttpURLConnection> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < LogFollower.MAX_STREAMS; i++) {
+                streams.add(follow("quiet"));
+            }
+            hub.get("/api/modules/quiet/logs?follow=1", admin).assertError(429, "too_many_followers");
+        } finally {
+            streams.forEach(HttpURLConnection::disconnect);
+        }
+        crash(quiet.port()); // the respawn prints: every abandoned stream's next write fails and frees its slot
+        Poll.require(DEADLINE, "abandoned follow streams released", () -> followerThreads() == 0);
+        follow("quiet").disconnect(); // a slot is free again
+        Poll.require(DEADLINE, "quiet answering again", () -> hub.hub.lifecycle().supervisor().get("quiet")
+                .map(s -> s.pid() != null && hub.reaper.track(s.pid()) > 0 && new TcpPortProbe().isListening(quiet.port())).orElse(false));
+        crash(quiet.port());
+        Poll.require(DEADLINE, "the last stream released", () -> followerThreads() == 0);
     }
 
     @Test
