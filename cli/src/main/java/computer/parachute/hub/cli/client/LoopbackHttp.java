@@ -51,10 +51,11 @@ public final class LoopbackHttp {
                 connection.setRequestProperty("Authorization", "Bearer " + bearer);
             }
             if ("POST".equals(method)) {
+                // buffered, not setFixedLengthStreamingMode: in streaming mode a 401 carrying WWW-Authenticate makes
+                // HttpURLConnection drop the error body, and the hub's one-line reason (invalid_token...) was lost
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(0);
                 try (OutputStream ignored = connection.getOutputStream()) {
-                    // empty body: the op is in the path
+                    // empty body (Content-Length: 0): the op is in the path
                 }
             }
             int status = connection.getResponseCode();
