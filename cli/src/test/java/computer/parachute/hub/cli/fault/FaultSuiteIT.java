@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -61,9 +62,13 @@ class FaultSuiteIT {
         InvariantChecker checker = new InvariantChecker(rig);
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         Map<FaultKind, Integer> injected = new EnumMap<>(FaultKind.class);
-        FaultStep step = new FaultStep(new ModuleFaults(rig, checker, random, violations::add),
-                new RegistryFaults(rig, checker, random, pool, violations::add),
-                new ClientFaults(rig, random, pool, violations::add));
+        Consumer<String> stepViolation = v -> {
+            violations.add(v);
+            System.out.println("fault violation: " + v);
+        };
+        FaultStep step = new FaultStep(new ModuleFaults(rig, checker, random, stepViolation),
+                new RegistryFaults(rig, checker, random, pool, stepViolation),
+                new ClientFaults(rig, random, pool, stepViolation));
 
         rig.hub.startAndAwaitBoot();
         record(violations, "boot", checker.settle());
@@ -92,6 +97,8 @@ class FaultSuiteIT {
             violations.add("hub stop exited " + exit + " and left " + left);
         }
         System.out.println(summary(seed, steps, injected, violations.size(), hubRestarts, began));
+        System.out.println("fault suite: api calls=" + rig.api.calls() + ", 5xx answers="
+                + rig.api.serverErrors());
         violations.forEach(v -> System.out.println("  violation: " + v));
         assertEquals(List.of(), violations, "invariant violations (seed " + seed + ")");
     }

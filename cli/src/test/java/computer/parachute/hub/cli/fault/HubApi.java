@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -99,11 +100,11 @@ final class HubApi {
         }
     }
 
-    private java.util.Optional<String> token() {
+    private Optional<String> token() {
         try {
-            return java.util.Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).trim());
+            return Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

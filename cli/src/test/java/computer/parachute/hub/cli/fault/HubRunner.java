@@ -96,6 +96,13 @@ final class HubRunner {
         }
     }
 
+    /** The current generation's last {@code count} log lines about {@code shortName}, for a violation's message. */
+    String logLines(String shortName, int count) {
+        List<String> lines = log(generation).lines()
+                .filter(line -> line.contains("[" + shortName + "]") || line.contains(shortName + ":")).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
     private static String logName(int generation) {
         return "hub-" + generation + ".log";
     }

@@ -29,6 +29,7 @@ final class RegistryFaults {
     private static final int WRITERS = 3;
     private static final int WRITES_PER_WRITER = 15;
     private static final long STEP_BOUND_SECONDS = 60;
+    private static final int DIAGNOSTIC_LINES = 12;
 
     private final FaultRig rig;
     private final InvariantChecker checker;
@@ -126,7 +127,8 @@ final class RegistryFaults {
         before.forEach((name, was) -> {
             InvariantChecker.Reported now = after.get(name);
             if (now == null || !was.equals(now)) {
-                violation.accept(cause + " disturbed " + name + ": " + was + " -> " + now);
+                violation.accept(cause + " disturbed " + name + ": " + was + " -> " + now + "; hub log:\n"
+                        + rig.hub.logLines(name, DIAGNOSTIC_LINES));
             }
         });
     }
