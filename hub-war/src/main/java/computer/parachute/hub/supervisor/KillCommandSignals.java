@@ -20,10 +20,18 @@ public final class KillCommandSignals implements ProcessSignals {
         if (pgid <= 1) {
             throw new ProcessSignalException("refusing to signal pid " + pgid);
         }
-        if (run(signal, "-" + pgid)) {
+        if (signalGroupOnly(pgid, signal)) {
             return true;
         }
         return run(signal, String.valueOf(pgid));
+    }
+
+    @Override
+    public boolean signalGroupOnly(long pgid, Signal signal) {
+        if (pgid <= 1) {
+            throw new ProcessSignalException("refusing to signal group " + pgid);
+        }
+        return run(signal, "-" + pgid);
     }
 
     /** True when delivered, false on ESRCH; throws on anything else. */

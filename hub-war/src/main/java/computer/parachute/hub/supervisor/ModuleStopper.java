@@ -53,6 +53,7 @@ final class ModuleStopper {
     private void terminate(ModuleEntry entry, ChildProcess child) {
         signal(entry, child, Signal.TERM);
         if (await(child.onExit(), settings.stopGrace(), null)) {
+            killStragglers(entry, child);
             return;
         }
         entry.log.supervisorLine(entry.shortName + " did not exit " + settings.stopGrace().toMillis()
@@ -61,6 +62,24 @@ final class ModuleStopper {
         if (!await(child.onExit(), KILL_AWAIT, null)) {
             LOG.severe(() -> entry.shortName + ": pid " + child.pid() + " still alive " + KILL_AWAIT.toMillis()
                     + " ms after SIGKILL");
+        }
+    }
+
+    /**
+     * The leader exited on SIGTERM, but a member of its group may ignore SIGTERM (a listener behind a wrapper
+     * script): it would keep the module's port after a stop that reported success, and the next start would
+     * find it there (found by the fault suite). Whatever is left of the group gets SIGKILL; group-only, because
+     * the leader's own pid is no longer ours.
+     */
+    private void killStragglers(ModuleEntry entry, ChildProcess child) {
+        try {
+            if (signals.signalGroupOnly(child.pid(), Signal.KILL)) {
+                entry.log.supervisorLine(entry.shortName + ": pid " + child.pid() + " exited but part of its process"
+                        + " group ignored SIGTERM — sent it SIGKILL.");
+            }
+        } catch (ProcessSignalException e) {
+            LOG.log(Level.WARNING, entry.shortName + ": SIGKILL to what is left of group " + child.pid()
+                    + " failed: " + e.getMessage(), e);
         }
     }
 

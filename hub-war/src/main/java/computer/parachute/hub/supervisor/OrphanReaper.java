@@ -53,6 +53,25 @@ final class OrphanReaper {
     static boolean matches(ChildRecord record, ProcessSnapshot live) {
         Instant recordedStart = record.startTime();
         ProcessSnapshot recorded = new ProcessSnapshot(record.pid(), recordedStart, record.commandLine());
-        return recorded.sameIncarnation(live) && record.commandLine().equals(live.commandLine());
+        return recorded.sameIncarnation(live) && sameProgram(record.commandLine(), live.commandLine());
+    }
+
+    /**
+     * The record holds the spawn argv until it is refreshed a second after the spawn; a hub killed before that
+     * left a record whose argv[0] differs from what the process table shows (the JDK reports the resolved
+     * executable: python3 -> python3.11) or whose program has exec'd a wrapper since (found by the fault suite:
+     * such orphans were never reaped). The arguments survive both, so they are what must match; with no
+     * arguments, the program's file name. Pid + start time already single out the incarnation.
+     */
+    static boolean sameProgram(String recorded, String live) {
+        if (recorded.equals(live)) {
+            return true;
+        }
+        String[] argv0AndRest = recorded.trim().split(" ", 2);
+        if (argv0AndRest.length == 2 && !argv0AndRest[1].isBlank()) {
+            return live.endsWith(" " + argv0AndRest[1]) || live.contains(" " + argv0AndRest[1] + " ");
+        }
+        String program = argv0AndRest[0].substring(argv0AndRest[0].lastIndexOf('/') + 1);
+        return !program.isEmpty() && live.contains(program);
     }
 }

@@ -1,6 +1,7 @@
 package computer.parachute.hub.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import computer.parachute.hub.core.process.ProcessSnapshot;
@@ -49,6 +50,30 @@ class OrphanReaperTest {
         assertEquals(new RecordingSignals.Sent(orphan.pid(), Signal.TERM), fx.signals.sent().get(0));
         Poll.require(WAIT, "port released", () -> !fx.probe.isListening(port));
         assertTrue(fx.records.all().isEmpty());
+    }
+
+    @Test
+    void anOrphanRecordedWithItsSpawnArgvIsReapedToo() throws Exception {
+        // a hub killed within a second of a spawn left the spawn argv (python3, not the python3.x the JDK reports)
+        Path installDir = TestModules.installDir(temp, "previous");
+        Process orphan = previousHubChild(FreePorts.find());
+        ProcessSnapshot live = fx.processTable.find(orphan.pid()).orElseThrow();
+        fx.records.insert(new ChildRecord("vault", orphan.pid(), live.startTime(),
+                String.join(" ", TestModules.command(installDir)), Instant.now()));
+
+        assertEquals(List.of(orphan.pid()), fx.supervisor.reapOrphans().stream().map(ChildRecord::pid).toList());
+        assertTrue(orphan.waitFor(5, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theProgramMatchesByItsArgumentsWhenArgvZeroOrAWrapperDiffers() {
+        String script = "/m/vault/testmodule.py";
+        assertTrue(OrphanReaper.sameProgram("/usr/bin/python3 " + script, "/usr/bin/python3.11 " + script));
+        assertTrue(OrphanReaper.sameProgram("/usr/bin/python3 " + script,
+                "/usr/bin/dash -c \"$0\" \"$1\" --serve & wait /usr/bin/python3 " + script));
+        assertTrue(OrphanReaper.sameProgram("/opt/vault/bin/vault", "/opt/vault/bin/vault --serve"));
+        assertFalse(OrphanReaper.sameProgram("/usr/bin/python3 " + script, "/usr/bin/python3.11 /m/notes/testmodule.py"));
+        assertFalse(OrphanReaper.sameProgram("/usr/bin/python3 " + script, "/usr/bin/python3 " + script + ".bak"));
     }
 
     @Test

@@ -18,6 +18,14 @@ final class RecordingSignals implements ProcessSignals {
         return delegate.signalGroup(pgid, signal);
     }
 
+    @Override
+    public boolean signalGroupOnly(long pgid, Signal signal) {
+        synchronized (this) {
+            sent.add(new Sent(pgid, signal));
+        }
+        return delegate.signalGroupOnly(pgid, signal);
+    }
+
     synchronized List<Sent> sent() {
         return List.copyOf(sent);
     }

@@ -87,6 +87,25 @@ class SupervisorPortTest {
     }
 
     @Test
+    void aGrandchildThatIgnoresTermIsGoneWhenTheStopReturns() throws Exception {
+        SpawnRequest request = fx.module("vault", "TM_GRANDCHILD", "1", "TM_IGNORE_TERM", "1");
+        int port = request.port().getAsInt();
+        ModuleSnapshot started = fx.supervisor.start(request);
+        assertTrue(started.is(ModuleState.RUNNING) && started.startError() == null, started.toString());
+        long listener = new ProcPortOwnerLookup().ownerOf(port).orElseThrow().pid();
+        fx.reaper.track(listener);
+
+        ModuleSnapshot stopped = fx.supervisor.stop("vault").orElseThrow();
+
+        // the wrapper exits on SIGTERM at once; its listener ignores it and must not outlive the stop
+        assertTrue(stopped.is(ModuleState.STOPPED), stopped.toString());
+        Poll.require(Duration.ofSeconds(1), "grandchild " + listener + " gone right after the stop",
+                () -> !running(listener));
+        assertFalse(fx.probe.isListening(port), "the port is still held after the stop");
+        assertEquals(new RecordingSignals.Sent(started.pid(), Signal.KILL), fx.signals.sent().get(1));
+    }
+
+    @Test
     void aCrashWhileAForeignProcessHoldsThePortDoesNotSpendTheBudget() throws Exception {
         SpawnRequest request = fx.module("vault", "TM_NEVER_BIND", "1", "TM_EXIT_AFTER_MS", "1500",
                 "TM_EXIT_CODE", "1");
