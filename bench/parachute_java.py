@@ -41,6 +41,7 @@ class JavaHubPeer(Peer):
         self.launcher = str(Path(args.java_launcher).resolve())
         self.extra_flags = args.java_flags.split()
         self.port = args.java_port
+        self.fixed_argv = None
         self.proc = None
         self.token = None
         self.conn = None
@@ -58,6 +59,8 @@ class JavaHubPeer(Peer):
 
     def hub_argv(self):
         """java + HubJvmFlags + -jar launcher.jar, from the CLI (one source of truth for the flags)."""
+        if self.fixed_argv:
+            return self.fixed_argv
         key = (self.launcher, tuple(self.extra_flags))
         if key not in _hub_argv_cache:
             out = subprocess.run([*self.cli, "serve", "--print-command", "--launcher", self.launcher],
@@ -168,9 +171,35 @@ def add_arguments(group):
                        help="launcher.jar the hub runs from (default: %(default)s)")
     group.add_argument("--java-flags", default=os.environ.get("PARACHUTE_JAVA_FLAGS", ""),
                        help="extra JVM flags appended to the shipped ones (for experiments; default none)")
+    group.add_argument("--java-before-cmd", default=os.environ.get("PARACHUTE_JAVA_BEFORE_CMD", ""),
+                       help='adds peer parachute-java-before: the whole hub argv of another build, '
+                            '"java FLAGS -jar /path/launcher.jar" (default: none)')
+    group.add_argument("--java-before-cli", default=os.environ.get("PARACHUTE_JAVA_BEFORE_CLI", ""),
+                       help="that build's parachute CLI wrapper")
     group.add_argument("--java-port", type=int, default=int(os.environ.get("PARACHUTE_JAVA_PORT", HUB_PORT_DEFAULT)),
-                       help="hub port (default: %(default)s)")
+                       help="hub port (default: %(default)s; parachute-java-before uses the next one)")
+
+
+class EarlierJavaHubPeer(JavaHubPeer):
+    """Another build of this hub (e.g. main before a tuning branch) beside the current one, for before/after in one
+    run: its own CLI, and its hub argv given whole (older CLIs cannot print it)."""
+    name = "parachute-java-before"
+    api = "HTTP API + operator token (parachute-java-before)"
+
+    def __init__(self, args):
+        super().__init__(args)
+        self.cli = [str(Path(args.java_before_cli).resolve())]
+        self.fixed_argv = args.java_before_cmd.split()
+        self.launcher = self.fixed_argv[-1]
+        self.port = args.java_port + 1
+
+    def version(self):
+        out = subprocess.run([*self.cli, "version"], capture_output=True, text=True, timeout=CLI_TIMEOUT_S).stdout
+        return f"{out.strip() or '?'}; hub: {' '.join(self.fixed_argv[1:])}"
 
 
 def peers(args):
-    return [JavaHubPeer(args)]
+    found = [JavaHubPeer(args)]
+    if args.java_before_cmd:
+        found.append(EarlierJavaHubPeer(args))
+    return found
