@@ -2,6 +2,7 @@ package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.net.PortOwner;
 import computer.parachute.hub.core.net.PortOwnerLookup;
+import computer.parachute.hub.core.net.PortProbe;
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import computer.parachute.hub.core.process.ProcessTable;
 import java.nio.file.Path;
@@ -21,14 +22,16 @@ final class PortGuard {
     private static final Set<String> GENERIC_RUNTIMES = Set.of("sh", "bash", "zsh", "dash", "env", "node", "bun",
             "deno", "python", "python3", "java", "ruby", "perl", "uv", "uvx", "npx", "npm", "pnpm", "yarn");
 
+    private final PortProbe probe;
     private final PortOwnerLookup owners;
     private final ProcessTable processTable;
     private final OrphanKiller killer;
     private final ChildRecords records;
     private final String userHome;
 
-    PortGuard(PortOwnerLookup owners, ProcessTable processTable, OrphanKiller killer, ChildRecords records,
-              String userHome) {
+    PortGuard(PortProbe probe, PortOwnerLookup owners, ProcessTable processTable, OrphanKiller killer,
+              ChildRecords records, String userHome) {
+        this.probe = probe;
         this.owners = owners;
         this.processTable = processTable;
         this.killer = killer;
@@ -40,6 +43,13 @@ final class PortGuard {
     Optional<StartError> clear(SpawnRequest request, Instant now) {
         OptionalInt port = request.port();
         if (port.isEmpty()) {
+            return Optional.empty();
+        }
+        // The common case, a free port, answers a loopback connect with a refusal in microseconds; the owner look-up
+        // reads /proc/net/tcp{,6}, which the kernel builds by walking its whole socket hash (~5 ms here, on every
+        // spawn and crash). A listener the connect cannot reach (another address only) does not stop a module
+        // binding 127.0.0.1 either.
+        if (!probe.isListening(port.getAsInt())) {
             return Optional.empty();
         }
         Optional<PortOwner> owner = owners.ownerOf(port.getAsInt());

@@ -44,7 +44,7 @@ public final class Supervisor {
         this.seams = seams;
         this.home = home;
         OrphanKiller killer = new OrphanKiller(seams.signals(), seams.processTable(), settings.orphanGrace());
-        PortGuard portGuard = new PortGuard(seams.owners(), seams.processTable(), killer, records,
+        PortGuard portGuard = new PortGuard(seams.probe(), seams.owners(), seams.processTable(), killer, records,
                 System.getProperty("user.home"));
         ExitHandler exits = new ExitHandler(settings, seams, portGuard, records, worker, this::respawn);
         this.spawner = new ModuleSpawner(settings, seams, portGuard, records, outputReaders, worker, exits);

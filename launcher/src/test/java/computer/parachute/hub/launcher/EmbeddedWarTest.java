@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,20 @@ class EmbeddedWarTest {
         }
     }
 
+    /** The WAR's classes and libraries are on launcher.jar's class path (one loader, AppCDS-archivable). */
+    @Test
+    void theEmbeddedWarCarriesOnlyItsDescriptor() throws Exception {
+        Path dir = EmbeddedWar.explode(cache);
+        try (var files = Files.walk(dir)) {
+            assertEquals(List.of("WEB-INF/web.xml"), files.filter(Files::isRegularFile).map(dir::relativize)
+                    .map(Path::toString).filter(name -> !name.equals(EmbeddedWar.LISTING)).toList());
+        }
+        assertTrue(Files.readString(dir.resolve("WEB-INF/web.xml")).contains("computer.parachute.hub.app.HubContextListener"));
+        // the listener web.xml names is loaded from the launcher's own class path
+        assertEquals(ClassLoader.getSystemClassLoader(),
+                Class.forName("computer.parachute.hub.app.HubContextListener").getClassLoader());
+    }
+
     @Test
     void refusesACacheDirectoryOthersCanWriteTo() throws Exception {
         Path shared = Files.createDirectories(cache.resolve("shared"));
@@ -46,13 +61,10 @@ class EmbeddedWarTest {
     @Test
     void unpacksAgainWhenATmpReaperRemovedAFile() throws Exception {
         Path dir = EmbeddedWar.explode(cache);
-        Path jar;
-        try (var jars = Files.list(dir.resolve("WEB-INF/lib"))) {
-            jar = jars.findFirst().orElseThrow();
-        }
-        Files.delete(jar);
+        Path webXml = dir.resolve("WEB-INF/web.xml");
+        Files.delete(webXml);
 
         assertEquals(dir, EmbeddedWar.explode(cache));
-        assertTrue(Files.isRegularFile(jar), "the damaged copy was not repaired");
+        assertTrue(Files.isRegularFile(webXml), "the damaged copy was not repaired");
     }
 }

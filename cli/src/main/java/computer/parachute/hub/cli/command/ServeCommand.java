@@ -1,11 +1,13 @@
 package computer.parachute.hub.cli.command;
 
 import computer.parachute.hub.cli.CliEnvironment;
+import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.cli.hub.HubCommand;
 import computer.parachute.hub.cli.hub.HubPorts;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
+import com.github.rvesse.airline.annotations.Option;
 import com.github.rvesse.airline.annotations.help.Examples;
 
 import java.util.Map;
@@ -17,8 +19,9 @@ import java.util.Map;
  * path, DESIGN §3), and the hub gets its own JVM flags instead of the CLI's start-up-tuned ones.
  */
 @Command(name = "serve", description = "Run the hub in the foreground (for containers, or when there is no service manager)")
-@Examples(examples = {"parachute serve", "PARACHUTE_HUB_PORT=2939 parachute serve"},
-        descriptions = {"Run the hub on 127.0.0.1:1939 until Ctrl-C", "Run it on another port"})
+@Examples(examples = {"parachute serve", "PARACHUTE_HUB_PORT=2939 parachute serve", "parachute serve --print-command"},
+        descriptions = {"Run the hub on 127.0.0.1:1939 until Ctrl-C", "Run it on another port",
+                "Print the hub's command line (java, its JVM flags, -jar launcher.jar), one argument per line"})
 public final class ServeCommand implements Verb {
     @AirlineModule
     private VerbHelp help = new VerbHelp();
@@ -26,12 +29,23 @@ public final class ServeCommand implements Verb {
     @AirlineModule
     private LauncherOption launcher = new LauncherOption();
 
+    /**
+     * For supervisors and benchmarks that run the hub themselves: the exact argv (JVM flags from one source,
+     * HubJvmFlags) without a CLI JVM sitting in between.
+     */
+    @Option(name = "--print-command", description = "Print the command that runs the hub, one argument per line, and exit")
+    private boolean printCommand;
+
     @Override
     public int run(CliEnvironment env) throws Exception {
         if (help.requested()) {
             return help.print(env.console());
         }
         var argv = HubCommand.argv(HubCommand.currentJava(), env.launcherJar(launcher.path()));
+        if (printCommand) {
+            argv.forEach(env.console()::line);
+            return ExitCodes.OK;
+        }
         String port = Integer.toString(HubPorts.configured(env.env()));
         env.console().flush();
         return env.foreground().run(argv, Map.of("PARACHUTE_HOME", env.home().root().toString(), "PORT", port));

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The argv that runs the hub: this JVM's {@code java}, the hub's JVM flags ({@link HubJvmFlags#recommended()}, the
+ * The argv that runs the hub: this JVM's {@code java}, the hub's JVM flags ({@link HubJvmFlags#forLauncher}, the
  * same the unit file uses, so a detached hub and a unit-managed one run alike), {@code -jar launcher.jar}.
  */
 public final class HubCommand {
@@ -22,7 +22,7 @@ public final class HubCommand {
     public static List<String> argv(Path javaBin, Path launcherJar) {
         List<String> argv = new ArrayList<>();
         argv.add(javaBin.toString());
-        argv.addAll(HubJvmFlags.recommended());
+        argv.addAll(HubJvmFlags.forLauncher(launcherJar));
         argv.add("-jar");
         argv.add(launcherJar.toString());
         return argv;

@@ -54,6 +54,19 @@ class MiscVerbsTest {
     }
 
     @Test
+    void servePrintCommandPrintsTheArgvWithoutRunningIt() {
+        FakeEnvironment env = new FakeEnvironment(root);
+        env.foreground = (argv, childEnv) -> {
+            throw new AssertionError("must not run the hub: " + argv);
+        };
+        assertEquals(0, env.run("serve", "--print-command", "--launcher", "/tmp/l.jar"));
+        List<String> lines = List.of(env.stdout().split("\n"));
+        assertTrue(lines.get(0).endsWith("/bin/java"), lines.toString());
+        assertEquals(List.of("-jar", "/tmp/l.jar"), lines.subList(lines.size() - 2, lines.size()));
+        assertTrue(lines.contains("-XX:+UseSerialGC"), lines.toString());
+    }
+
+    @Test
     void hubInstallGoesThroughTheInstaller() {
         FakeEnvironment env = new FakeEnvironment(root);
         assertEquals(0, env.run("hub", "install", "--no-start"));

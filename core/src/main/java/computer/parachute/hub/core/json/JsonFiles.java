@@ -5,6 +5,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParsingException;
@@ -19,12 +20,18 @@ import java.util.Map;
  */
 public final class JsonFiles {
     private static final JsonWriterFactory PRETTY = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    /**
+     * One factory: {@code Json.createReader} looks the provider up through ServiceLoader on every call and gives
+     * each reader a fresh buffer pool. The hub parses services.json on every module-list request; this was
+     * ~20 KB of garbage and a class-path scan per request.
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private JsonFiles() {}
 
     /** Parses {@code text}; the exception message says where it broke ("line 3, column 7: ..."). */
     public static JsonValue parse(String text) throws InvalidJsonException {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             var location = e.getLocation();

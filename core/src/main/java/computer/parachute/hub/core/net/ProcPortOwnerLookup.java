@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcPortOwnerLookup implements PortOwnerLookup {
     private static final String TCP_LISTEN_STATE = "0A";
+    private static final int LOCAL_ADDRESS_FIELD = 1;
+    private static final int STATE_FIELD = 3;
+    private static final int INODE_FIELD = 9;
     private static final long LSOF_TIMEOUT_SECONDS = 3;
 
     private final Path procRoot;
@@ -42,22 +45,64 @@ public final class ProcPortOwnerLookup implements PortOwnerLookup {
         return inodes.isEmpty() ? Optional.empty() : processHolding(inodes);
     }
 
-    /** Inodes of LISTEN sockets on {@code port} in one /proc/net/tcp* table. */
+    /**
+     * Inodes of LISTEN sockets on {@code port} in one /proc/net/tcp* table. The table holds every socket of the
+     * machine, TIME_WAIT ones included (a busy box has thousands; every readiness probe leaves one), and this runs
+     * before each spawn and after each crash, so lines are scanned field by field without a regex or a split, and
+     * only LISTEN lines are looked at further.
+     */
     static Set<String> listeningInodes(Path table, int port) {
         Set<String> inodes = new HashSet<>();
         String portHex = String.format(Locale.ROOT, ":%04X", port);
         try {
             for (String line : Files.readAllLines(table, StandardCharsets.US_ASCII)) {
-                String[] cols = line.trim().split("\\s+");
                 // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
-                if (cols.length > 9 && cols[1].endsWith(portHex) && TCP_LISTEN_STATE.equals(cols[3])) {
-                    inodes.add(cols[9]);
+                String inode = listeningInode(line, portHex);
+                if (inode != null) {
+                    inodes.add(inode);
                 }
             }
         } catch (IOException e) {
             // table absent (no IPv6) or unreadable: nothing listens there as far as we can tell
         }
         return inodes;
+    }
+
+    /** The inode (field 9) when the line is a LISTEN socket (field 3) whose local address (field 1) is on the port. */
+    static String listeningInode(String line, String portHex) {
+        int[] bounds = new int[2];
+        String local = null;
+        for (int field = 0, from = 0; field <= INODE_FIELD; field++) {
+            if (!nextField(line, from, bounds)) {
+                return null;
+            }
+            from = bounds[1];
+            if (field == LOCAL_ADDRESS_FIELD) {
+                local = line.substring(bounds[0], bounds[1]);
+            } else if (field == STATE_FIELD
+                    && !(line.startsWith(TCP_LISTEN_STATE, bounds[0]) && bounds[1] - bounds[0] == 2
+                        && local.endsWith(portHex))) {
+                return null;
+            } else if (field == INODE_FIELD) {
+                return line.substring(bounds[0], bounds[1]);
+            }
+        }
+        return null;
+    }
+
+    /** The next whitespace-separated field at or after {@code from}, as [start, end) in {@code bounds}. */
+    private static boolean nextField(String line, int from, int[] bounds) {
+        int start = from;
+        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+            end++;
+        }
+        bounds[0] = start;
+        bounds[1] = end;
+        return end > start;
     }
 
     private Optional<PortOwner> processHolding(Set<String> inodes) {

@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RSA keys that sign operator tokens, kept in hub.db {@code signing_keys} (DESIGN §7, reference §4.1): one
@@ -30,8 +32,12 @@ public final class SigningKeys {
 
     private static final String COLUMNS = "kid, public_key_pem, private_key_pem, created_at, retired_at";
 
+    /** More keys than a hub ever has at once (the active one plus those retired in the last 24 h). */
+    private static final int MAX_PARSED_KEYS = 16;
+
     private final HubDatabase db;
     private final Clock clock;
+    private final Map<String, RSAPublicKey> parsedPublicKeys = new ConcurrentHashMap<>();
 
     public SigningKeys(HubDatabase db, Clock clock) {
         this.db = db;
@@ -66,17 +72,41 @@ public final class SigningKeys {
         });
     }
 
-    /** The public key for {@code kid} if it is active or was retired less than 24 h ago; else empty. */
+    /**
+     * The public key for {@code kid} if it is active or was retired less than 24 h ago; else empty. Runs on every
+     * authenticated request: it reads the public PEM only (never parses the private key) and parses each PEM once.
+     */
     public Optional<RSAPublicKey> verificationKey(String kid) {
         long retiredAfter = clock.millis() - RETIRED_KEY_RETENTION.toMillis();
         return Transactions.withConnection(db, "look up signing key " + kid, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+            try (PreparedStatement select = connection.prepareStatement("SELECT public_key_pem"
                     + " FROM signing_keys WHERE kid = ? AND (retired_at IS NULL OR retired_at > ?)")) {
                 select.setString(1, kid);
                 select.setLong(2, retiredAfter);
-                return first(select).map(SigningKey::publicKey);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(publicKey(kid, rows.getString(1))) : Optional.<RSAPublicKey>empty();
+                }
             }
         });
+    }
+
+    /** Parsed once per PEM text: the text is the key, so a cached parse can never be stale. */
+    private RSAPublicKey publicKey(String kid, String pem) throws SQLException {
+        RSAPublicKey parsed = parsedPublicKeys.get(pem);
+        if (parsed != null) {
+            return parsed;
+        }
+        try {
+            parsed = Pem.parsePublic(pem);
+        } catch (GeneralSecurityException e) {
+            throw new SQLException("signing key " + kid + " is not a readable RSA PEM (" + e.getMessage()
+                    + "); run `parachute auth rotate-key` to replace it", e);
+        }
+        if (parsedPublicKeys.size() >= MAX_PARSED_KEYS) {
+            parsedPublicKeys.clear(); // a hub has one or two keys; this only bounds an odd hub.db
+        }
+        parsedPublicKeys.put(pem, parsed);
+        return parsed;
     }
 
     private static Optional<SigningKey> findActive(Connection connection) throws SQLException {

@@ -92,7 +92,7 @@ public record HubUnit(
         }
         List<String> argv = new ArrayList<>();
         argv.add(javaBin.toString());
-        argv.addAll(HubJvmFlags.recommended());
+        argv.addAll(HubJvmFlags.forLauncher(launcherJar));
         argv.add("-jar");
         argv.add(launcherJar.toString());
 

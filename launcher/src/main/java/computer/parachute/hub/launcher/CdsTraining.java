@@ -1,0 +1,179 @@
+package computer.parachute.hub.launcher;
+
+import computer.parachute.hub.core.unit.HubJvmFlags;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes launcher.jsa, the hub's AppCDS archive, at package time ({@code launcher/pom.xml}): runs
+ * {@code java <HubJvmFlags> -XX:ArchiveClassesAtExit=<archive> -jar launcher.jar} once against a fresh temporary
+ * PARACHUTE_HOME, makes the requests that load the serving path (health, the module list with the minted operator
+ * token, the module-ops path, an unknown path, a missing token), and stops it with SIGTERM so the JVM writes the archive on exit. Every
+ * class the hub loads comes from the application class loader (the WAR's classes are on launcher.jar's class path),
+ * so the archive covers Jetty, Jersey, HK2 and the hub alike. Run by hand after moving the jar:
+ * {@code java -cp launcher.jar computer.parachute.hub.launcher.CdsTraining launcher.jar launcher.jsa}.
+ */
+public final class CdsTraining {
+    private static final Duration START_DEADLINE = Duration.ofSeconds(90);
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    private static final int HTTP_TIMEOUT_MS = 5_000;
+    private static final String HUB_LOG = "hub.log";
+    private static final String NO_ARCHIVE = "-";
+    private static final String TRAINING_MODULE = "cds-training";
+    private static final String TRAINING_SERVICES = "{\"services\": [{\"name\": \"" + TRAINING_MODULE
+            + "\", \"port\": 1, \"paths\": [\"/" + TRAINING_MODULE + "\"], \"health\": \"/health\", \"version\": \"0.0.0\"}]}\n";
+
+    private CdsTraining() {}
+
+    /**
+     * {@code CdsTraining <launcher.jar> <archive.jsa|-> [command ...]}: exit 0 when the archive was written ({@code -}:
+     * no archive, the hub only serves the command). A command runs while the hub is up, with PARACHUTE_HOME and
+     * PARACHUTE_HUB_PORT pointing at it: the CLI build uses this to record the classes {@code parachute status}
+     * loads against a live hub (cli/pom.xml).
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: CdsTraining <launcher.jar> <archive.jsa|-> [command ...]");
+            System.exit(2);
+        }
+        Path archive = NO_ARCHIVE.equals(args[1]) ? null : Path.of(args[1]).toAbsolutePath();
+        if (archive != null) {
+            Files.deleteIfExists(archive);
+        }
+        List<String> command = List.of(args).subList(2, args.length);
+        Path home = Files.createTempDirectory("parachute-cds-");
+        boolean trained = false;
+        try {
+            trained = train(Path.of(args[0]).toAbsolutePath(), archive, home, command);
+        } finally {
+            if (!trained && Files.isRegularFile(home.resolve(HUB_LOG))) {
+                System.err.println(Files.readString(home.resolve(HUB_LOG)));
+            }
+            EmbeddedWar.TreeDeletion.delete(home);
+        }
+        if (archive != null && !Files.isRegularFile(archive)) {
+            System.err.println("CdsTraining: the JVM wrote no " + archive + " (its output is above)");
+            System.exit(1);
+        }
+        System.err.println("CdsTraining: done" + (archive == null ? "" : ", wrote " + archive + " ("
+                + Files.size(archive) / 1024 + " KiB)"));
+    }
+
+    private static boolean train(Path jar, Path archive, Path home, List<String> command)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path parachuteHome = Files.createDirectories(home.resolve("home"));
+        // one row without a start command: the boot's skip path and a status table row, no process to run
+        Files.writeString(parachuteHome.resolve("services.json"), TRAINING_SERVICES);
+        List<String> argv = new ArrayList<>();
+        argv.add(javaBinary());
+        argv.addAll(HubJvmFlags.recommended());
+        if (archive != null) {
+            argv.add("-XX:ArchiveClassesAtExit=" + archive);
+        }
+        argv.add("-jar");
+        argv.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(home.resolve(HUB_LOG).toFile());
+        builder.environment().put("PARACHUTE_HOME", parachuteHome.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("PARACHUTE_BIND_HOST", "127.0.0.1");
+        Process hub = builder.start();
+        try {
+            awaitHealthy(hub, port);
+            String token = Files.readString(parachuteHome.resolve("operator.token")).trim();
+            request("GET", port, "/api/modules", token);
+            request("GET", port, "/api/modules/" + TRAINING_MODULE, token);
+            request("POST", port, "/api/modules/" + TRAINING_MODULE + "/restart", token); // module-ops path: 422
+            request("GET", port, "/no-such-path", null);
+            request("GET", port, "/api/modules", null);
+            if (!command.isEmpty()) {
+                runCommand(command, parachuteHome, port);
+            }
+            hub.destroy(); // SIGTERM: the graceful stop, after which the JVM dumps the archive
+            if (!hub.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IOException("the training hub did not stop within " + STOP_DEADLINE.toSeconds() + " s");
+            }
+            return true;
+        } finally {
+            if (hub.isAlive()) {
+                hub.destroyForcibly();
+                hub.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void runCommand(List<String> command, Path parachuteHome, int port)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PARACHUTE_HOME", parachuteHome.toString());
+        builder.environment().put("PARACHUTE_HUB_PORT", Integer.toString(port));
+        Process process = builder.start();
+        if (!process.waitFor(START_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(command + " did not finish within " + START_DEADLINE.toSeconds() + " s");
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void awaitHealthy(Process hub, int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (!hub.isAlive()) {
+                throw new IOException("the training hub exited with " + hub.exitValue());
+            }
+            try {
+                if (request("GET", port, "/health", null) == HttpURLConnection.HTTP_OK) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            hub.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        throw new IOException("the training hub did not answer /health within " + START_DEADLINE.toSeconds() + " s");
+    }
+
+    private static int request(String method, int port, String path, String token) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
+                .openConnection(java.net.Proxy.NO_PROXY);
+        connection.setConnectTimeout(HTTP_TIMEOUT_MS);
+        connection.setReadTimeout(HTTP_TIMEOUT_MS);
+        connection.setRequestMethod(method);
+        if (token != null) {
+            connection.setRequestProperty("Authorization", "Bearer " + token);
+        }
+        try {
+            int status = connection.getResponseCode();
+            var body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            if (body != null) {
+                new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return status;
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
