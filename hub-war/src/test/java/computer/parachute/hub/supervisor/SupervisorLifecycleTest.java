@@ -69,6 +69,8 @@ class SupervisorLifecycleTest {
         assertNull(stopped.pid());
         assertTrue(fx.children().get(0).onExit().isDone(), "stop returned before the exit");
         assertEquals(List.of(new RecordingSignals.Sent(started.pid(), Signal.TERM)), fx.signals.sent());
+        assertEquals(List.of(new RecordingSignals.Sent(started.pid(), Signal.KILL)), fx.signals.groupOnly(),
+                "after the leader exits, whatever is left of its group gets SIGKILL");
         assertEquals(143, stopped.lastExitCode());
         assertFalse(Poll.until(Duration.ofMillis(300), () -> fx.launcher.spawnCount() > 1), "respawned after stop");
         assertEquals(stopped, fx.supervisor.stop("vault").orElseThrow(), "stop is idempotent");
