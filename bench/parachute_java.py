@@ -17,8 +17,12 @@ from pathlib import Path
 from bench import MODULE_CMD, NO_NET_ENV, Peer, module_env, port_open, terminate_pid
 
 REPO = Path(__file__).resolve().parent.parent
-MODULE_PORT_BASE = 47600   # harness built-ins use 47100-47499
-HUB_PORT_DEFAULT = 47590   # outside the built-ins' ranges and below ours
+# Below Linux's ephemeral range (32768-60999). Inside it (47600+ was the first choice), the harness's /health
+# poller, which connects to every not-yet-listening port ~100 times a second while the hub boots, now and then
+# gets the port itself as its source port: TCP simultaneous open connects the socket to itself, the module's bind
+# fails, and after 3 such crashes the hub gives up on it ("not all modules ready", seen in 3 of 4 full-run reps).
+MODULE_PORT_DEFAULT = 31600
+HUB_PORT_DEFAULT = 31590   # outside the harness's built-in ranges (46901, 47100-47499) and below ours
 CLI_TIMEOUT_S = 60
 HTTP_TIMEOUT_S = 30
 HUB_STOP_GRACE_S = 15
@@ -41,6 +45,7 @@ class JavaHubPeer(Peer):
         self.launcher = str(Path(args.java_launcher).resolve())
         self.extra_flags = args.java_flags.split()
         self.port = args.java_port
+        self.module_port = args.java_module_port
         self.fixed_argv = None
         self.proc = None
         self.token = None
@@ -77,7 +82,7 @@ class JavaHubPeer(Peer):
     def prepare(self, workdir, n):
         self.workdir, self.home = workdir, workdir / "home"
         self.home.mkdir()
-        ports = [MODULE_PORT_BASE + i for i in range(n)]
+        ports = [self.module_port + i for i in range(n)]
         rows = []
         for i, port in enumerate(ports):
             install = workdir / "modules" / short(i)
@@ -178,6 +183,9 @@ def add_arguments(group):
                        help="that build's parachute CLI wrapper")
     group.add_argument("--java-port", type=int, default=int(os.environ.get("PARACHUTE_JAVA_PORT", HUB_PORT_DEFAULT)),
                        help="hub port (default: %(default)s; parachute-java-before uses the next one)")
+    group.add_argument("--java-module-port", type=int,
+                       default=int(os.environ.get("PARACHUTE_JAVA_MODULE_PORT", MODULE_PORT_DEFAULT)),
+                       help="first module port, N consecutive ones (default: %(default)s, below the ephemeral range)")
 
 
 class EarlierJavaHubPeer(JavaHubPeer):

@@ -27,9 +27,18 @@ public final class TcpPortProbe implements PortProbe {
         }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), connectTimeoutMillis);
-            return true;
+            // TCP simultaneous open: when nothing listens and the kernel picks the port itself as our ephemeral
+            // source port (module ports in the ephemeral range, probed many times while a module boots), the
+            // socket connects to itself. That is not a listener; closing it at once frees the port for the module.
+            return !connectedToItself(socket);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** True for a socket whose two ends are the same address and port (see {@link #isListening}). */
+    static boolean connectedToItself(Socket socket) {
+        return socket.isConnected() && socket.getLocalPort() == socket.getPort()
+                && socket.getLocalAddress().equals(socket.getInetAddress());
     }
 }
