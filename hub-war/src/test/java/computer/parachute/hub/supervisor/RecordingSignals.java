@@ -18,12 +18,16 @@ final class RecordingSignals implements ProcessSignals {
         return delegate.signalGroup(pgid, signal);
     }
 
+    /** Recorded only when it reached someone: after a clean exit the stopper's straggler sweep finds an empty group. */
     @Override
     public boolean signalGroupOnly(long pgid, Signal signal) {
-        synchronized (this) {
-            sent.add(new Sent(pgid, signal));
+        boolean delivered = delegate.signalGroupOnly(pgid, signal);
+        if (delivered) {
+            synchronized (this) {
+                sent.add(new Sent(pgid, signal));
+            }
         }
-        return delegate.signalGroupOnly(pgid, signal);
+        return delivered;
     }
 
     synchronized List<Sent> sent() {
