@@ -66,8 +66,9 @@ final class InvariantChecker {
             if (TRANSIENT_STATES.contains(module.state())) {
                 failures.add("(settle) " + shortName + " is still " + module.state());
             }
+            // the pid itself, not its group: a grandchild keeps the group alive after its leader was killed
             if ("running".equals(module.state()) && module.pid() != null
-                    && !groups.getOrDefault(shortName, Set.of()).contains(module.pid())) {
+                    && ProcessCensus.liveGroup(module.pid()).isEmpty()) {
                 failures.add("(2) hub reports " + shortName + " running as pid " + module.pid() + ", which is gone");
             }
         });
