@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 class FaultSuiteIT {
     static final long DEFAULT_SEED = 20261127L;
-    static final int DEFAULT_STEPS = 120;
+    static final int DEFAULT_STEPS = 100;
     private static final long SLOW_STEP_MILLIS = 3_000;
     private static final int PROGRESS_EVERY = 25;
     /** Storm clients plus the registry step's writers and readers. */

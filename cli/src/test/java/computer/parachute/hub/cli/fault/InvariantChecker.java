@@ -27,6 +27,8 @@ final class InvariantChecker {
     /** In-flight transitions (a respawn after a kill, a crash loop giving up) get this long to settle. */
     static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Set<String> PROCESS_STATES = Set.of("running", "starting");
+    /** A pending respawn (at most the backoff away) or a start in flight: not a state to be left in. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("restarting", "starting");
 
     private final FaultRig rig;
 
@@ -61,8 +63,12 @@ final class InvariantChecker {
         rig.census.scan().forEach(p -> groups.computeIfAbsent(p.shortName(), k -> new TreeSet<>()).add(p.pgid()));
         groups.forEach((shortName, pgids) -> checkGroups(shortName, pgids, reported.get(shortName), failures));
         reported.forEach((shortName, module) -> {
+            if (TRANSIENT_STATES.contains(module.state())) {
+                failures.add("(settle) " + shortName + " is still " + module.state());
+            }
+            // the pid itself, not its group: a grandchild keeps the group alive after its leader was killed
             if ("running".equals(module.state()) && module.pid() != null
-                    && !groups.getOrDefault(shortName, Set.of()).contains(module.pid())) {
+                    && ProcessCensus.liveGroup(module.pid()).isEmpty()) {
                 failures.add("(2) hub reports " + shortName + " running as pid " + module.pid() + ", which is gone");
             }
         });

@@ -20,6 +20,7 @@ final class ModuleFaults {
     /** A stop of a SIGTERM-ignoring module: the hub's 5 s grace, its SIGKILL, and some slack on a loaded box. */
     private static final Duration STUBBORN_STOP_BOUND = Duration.ofSeconds(15);
     private static final Duration GIVE_UP_BOUND = Duration.ofSeconds(15);
+    private static final Duration KILL_BOUND = Duration.ofSeconds(5);
 
     private final FaultRig rig;
     private final InvariantChecker checker;
@@ -42,6 +43,11 @@ final class ModuleFaults {
         }
         ProcessCensus.ModuleProcess target = live.get(random.nextInt(live.size()));
         ProcessHandle.of(target.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        // SIGKILL is delivered when the target next runs: on a loaded box the invariants could otherwise pass
+        // against a process that is about to die, and its respawn would land in the next step
+        if (!Poll.until(KILL_BOUND, () -> ProcessCensus.liveGroup(target.pid()).isEmpty())) {
+            violation.accept(target.shortName() + " pid " + target.pid() + " survived SIGKILL");
+        }
     }
 
     /** kill -9 of the hub, then a new hub on the same home and port; its log must show no bind loop or self-squatting. */
