@@ -1,6 +1,7 @@
 package computer.parachute.hub.core.unit;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Outcome of {@link ServiceManager#control}.
@@ -20,5 +21,16 @@ public record ControlResult(Status status, String detail, List<String> messages)
 
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    /** NO_MANAGER or NO_UNIT when a control call cannot reach an installed unit; empty when it can. */
+    static Optional<ControlResult> unreachable(boolean managerPresent, boolean unitInstalled) {
+        if (!managerPresent) {
+            return Optional.of(new ControlResult(Status.NO_MANAGER, "", List.of(UnitMessages.NO_MANAGER)));
+        }
+        if (!unitInstalled) {
+            return Optional.of(new ControlResult(Status.NO_UNIT, "", List.of(UnitMessages.NO_UNIT)));
+        }
+        return Optional.empty();
     }
 }

@@ -99,11 +99,9 @@ public final class LaunchdManager implements ServiceManager, UnitLog {
 
     @Override
     public ControlResult control(Action action) {
-        if (!runner.isOnPath(LAUNCHCTL)) {
-            return new ControlResult(ControlResult.Status.NO_MANAGER, "", List.of(UnitMessages.NO_MANAGER));
-        }
-        if (!location().installed()) {
-            return new ControlResult(ControlResult.Status.NO_UNIT, "", List.of(UnitMessages.NO_UNIT));
+        Optional<ControlResult> unreachable = ControlResult.unreachable(runner.isOnPath(LAUNCHCTL), location().installed());
+        if (unreachable.isPresent()) {
+            return unreachable.get();
         }
         // bootout unloads so KeepAlive cannot resurrect the hub; start and restart are both kickstart -k
         CommandResult result = action == Action.STOP
@@ -118,11 +116,9 @@ public final class LaunchdManager implements ServiceManager, UnitLog {
 
     @Override
     public UnitState state() {
-        if (!runner.isOnPath(LAUNCHCTL)) {
-            return UnitState.of(UnitState.Status.NO_MANAGER);
-        }
-        if (!location().installed()) {
-            return UnitState.of(UnitState.Status.NO_UNIT);
+        Optional<UnitState> unreachable = UnitState.unreachable(runner.isOnPath(LAUNCHCTL), location().installed());
+        if (unreachable.isPresent()) {
+            return unreachable.get();
         }
         try {
             return parsePrint(runner.run(List.of(LAUNCHCTL, "print", target()), COMMAND_TIMEOUT).stdout());

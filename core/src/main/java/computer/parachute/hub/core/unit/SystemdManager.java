@@ -117,11 +117,9 @@ public final class SystemdManager implements ServiceManager, UnitLog {
 
     @Override
     public ControlResult control(Action action) {
-        if (!runner.isOnPath(SYSTEMCTL)) {
-            return new ControlResult(ControlResult.Status.NO_MANAGER, "", List.of(UnitMessages.NO_MANAGER));
-        }
-        if (!location().installed()) {
-            return new ControlResult(ControlResult.Status.NO_UNIT, "", List.of(UnitMessages.NO_UNIT));
+        Optional<ControlResult> unreachable = ControlResult.unreachable(runner.isOnPath(SYSTEMCTL), location().installed());
+        if (unreachable.isPresent()) {
+            return unreachable.get();
         }
         CommandResult result = systemctl(action.name().toLowerCase(Locale.ROOT), HubUnit.UNIT_NAME);
         if (result.ok()) {
@@ -133,11 +131,9 @@ public final class SystemdManager implements ServiceManager, UnitLog {
 
     @Override
     public UnitState state() {
-        if (!runner.isOnPath(SYSTEMCTL)) {
-            return UnitState.of(UnitState.Status.NO_MANAGER);
-        }
-        if (!location().installed()) {
-            return UnitState.of(UnitState.Status.NO_UNIT);
+        Optional<UnitState> unreachable = UnitState.unreachable(runner.isOnPath(SYSTEMCTL), location().installed());
+        if (unreachable.isPresent()) {
+            return unreachable.get();
         }
         List<String> argv = systemctlArgv("is-active", HubUnit.UNIT_NAME);
         try {

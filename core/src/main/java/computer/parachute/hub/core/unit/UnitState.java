@@ -1,5 +1,7 @@
 package computer.parachute.hub.core.unit;
 
+import java.util.Optional;
+
 /**
  * What the service manager says about the hub unit (reference §5.5). Never the result of an
  * exception: a command that could not run is {@link Status#UNKNOWN} with the reason as detail.
@@ -14,5 +16,13 @@ public record UnitState(Status status, String detail) {
 
     static UnitState of(Status status) {
         return new UnitState(status, "");
+    }
+
+    /** NO_MANAGER or NO_UNIT when there is no installed unit to ask about; empty when there is. */
+    static Optional<UnitState> unreachable(boolean managerPresent, boolean unitInstalled) {
+        if (!managerPresent) {
+            return Optional.of(of(Status.NO_MANAGER));
+        }
+        return unitInstalled ? Optional.empty() : Optional.of(of(Status.NO_UNIT));
     }
 }
