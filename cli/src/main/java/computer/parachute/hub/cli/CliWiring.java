@@ -31,7 +31,7 @@ import computer.parachute.hub.core.unit.Platform;
 import computer.parachute.hub.core.unit.ProcessCommandRunner;
 import computer.parachute.hub.core.unit.ServiceManager;
 import computer.parachute.hub.core.unit.ServiceManagers;
-import computer.parachute.hub.cli.hub.CliPollTimer;
+import computer.parachute.hub.core.unit.PollTimer;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -125,7 +125,7 @@ public final class CliWiring implements CliEnvironment {
         if (units == null) {
             Platform platform = Platform.current();
             ServiceManager manager = ServiceManagers.detect(platform, GuardedCommandRunner.fromEnvironment(new ProcessCommandRunner()));
-            units = new ServiceManagerUnits(manager, health(), new CliPollTimer(), console::line, home, platform,
+            units = new ServiceManagerUnits(manager, health(), PollTimer.system(), console::line, home, platform,
                     env.getOrDefault("PATH", DEFAULT_UNIT_PATH));
         }
         return units;

@@ -2,7 +2,7 @@ package computer.parachute.hub.cli;
 
 import computer.parachute.hub.cli.auth.OperatorTokenAdmin;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
-import computer.parachute.hub.cli.hub.CliPollTimer;
+import computer.parachute.hub.core.unit.PollTimer;
 import computer.parachute.hub.cli.hub.HttpHubHealth;
 import computer.parachute.hub.cli.hub.HubArm;
 import computer.parachute.hub.cli.hub.HubHealth;
@@ -38,7 +38,7 @@ public final class RealWiringWithUnits implements CliEnvironment {
         Console console = new Console(stream, stream, false);
         this.wiring = new CliWiring(console, home, env);
         HubHealth health = new HttpHubHealth(MonotonicClock.SYSTEM);
-        this.units = new ServiceManagerUnits(manager, health, new CliPollTimer(), console::line, home, Platform.current(),
+        this.units = new ServiceManagerUnits(manager, health, PollTimer.system(), console::line, home, Platform.current(),
                 env.getOrDefault("PATH", CliWiring.DEFAULT_UNIT_PATH));
     }
 
