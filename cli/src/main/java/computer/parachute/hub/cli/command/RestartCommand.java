@@ -3,9 +3,7 @@ package computer.parachute.hub.cli.command;
 import computer.parachute.hub.cli.CliEnvironment;
 import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
-import computer.parachute.hub.cli.client.ModuleOpHttpException;
-import computer.parachute.hub.core.token.OperatorTokenException;
-import computer.parachute.hub.cli.hub.ArmResult;
+import java.util.OptionalInt;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Command;
@@ -37,23 +35,11 @@ public final class RestartCommand implements Verb {
             return ModuleOp.report(env.console(), env.hubArm(launcher.path()).restart()) ? ExitCodes.OK : ExitCodes.FAILURE;
         }
         String target = ModuleOp.requireShort(svc);
-        ArmResult hub = env.hubArm(launcher.path()).start();
-        if (!hub.ok()) {
-            ModuleOp.report(env.console(), hub);
+        OptionalInt port = ModuleOp.ensureHub(env.console(), env.hubArm(launcher.path()));
+        if (port.isEmpty()) {
             return ExitCodes.FAILURE;
         }
-        hub.lines().stream().filter(line -> line.startsWith("✓ ")).forEach(env.console()::report);
-        try {
-            env.moduleOps(hub.port()).operate(target, "restart");
-            env.console().success(target + " restarted.");
-            return ExitCodes.OK;
-        } catch (OperatorTokenException e) {
-            return ModuleOp.fail(env.console(), target, e.getMessage());
-        } catch (ModuleOpHttpException e) {
-            if (e.status() == 404 && "not_supervised".equals(e.code())) {
-                return ModuleOp.call(env, hub.port(), target, "start", "started");
-            }
-            return ModuleOp.fail(env.console(), target, e);
-        }
+        return ModuleOp.callOrElse(env, port.getAsInt(), target, "restart", "restarted",
+                () -> ModuleOp.call(env, port.getAsInt(), target, "start", "started"));
     }
 }

@@ -3,8 +3,8 @@ package computer.parachute.hub.cli.command;
 import computer.parachute.hub.cli.CliEnvironment;
 import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
-import computer.parachute.hub.cli.hub.ArmResult;
 import computer.parachute.hub.cli.hub.HubArm;
+import java.util.OptionalInt;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Command;
@@ -38,12 +38,7 @@ public final class StartCommand implements Verb {
         if (ModuleOp.HUB.equals(target)) {
             return ModuleOp.report(env.console(), allModules ? arm.startAll() : arm.start()) ? ExitCodes.OK : ExitCodes.FAILURE;
         }
-        ArmResult hub = arm.start();
-        if (!hub.ok()) {
-            ModuleOp.report(env.console(), hub);
-            return ExitCodes.FAILURE;
-        }
-        hub.lines().stream().filter(line -> line.startsWith("✓ ")).forEach(env.console()::report);
-        return ModuleOp.call(env, hub.port(), target, "start", "started");
+        OptionalInt port = ModuleOp.ensureHub(env.console(), arm);
+        return port.isEmpty() ? ExitCodes.FAILURE : ModuleOp.call(env, port.getAsInt(), target, "start", "started");
     }
 }
