@@ -3,7 +3,6 @@ package computer.parachute.hub.core.fs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,17 +48,6 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Creates {@code target} with {@code content} only if it does not exist yet; false when it already did. */
-    public static boolean createNew(Path target, String content) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        try {
-            Files.writeString(Files.createFile(target), content, StandardCharsets.UTF_8);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
         }
     }
 

@@ -13,9 +13,8 @@ public final class KnownModules {
     public record Known(String shortName, String manifestName, int canonicalPort, List<String> startCmd) {}
 
     public static final int HUB_PORT = 1939;
-    /** The canonical range first-party modules live in; registration picks free ports from here upward. */
+    /** Where the canonical range (1939–1949) starts; registration picks free ports from here upward. */
     public static final int CANONICAL_RANGE_START = 1939;
-    public static final int CANONICAL_RANGE_END = 1949;
 
     private static final Map<String, Known> BY_SHORT = Map.of(
             "vault", new Known("vault", "parachute-vault", 1940, List.of("parachute-vault", "serve")),

@@ -37,14 +37,6 @@ class AtomicFilesTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 
-    @Test
-    void createNewNeverOverwrites() throws Exception {
-        Path target = dir.resolve("x");
-        assertTrue(AtomicFiles.createNew(target, "first"));
-        assertFalse(AtomicFiles.createNew(target, "second"));
-        assertEquals("first", Files.readString(target));
-    }
-
     /** A reader racing a writer sees one complete version or the other, never a prefix (bounded: 300 writes). */
     @Test
     void aReaderNeverSeesAHalfWrittenFile() throws Exception {
