@@ -86,6 +86,7 @@ final class ExitHandler implements ExitListener {
         if (squatter.isPresent()) {
             entry.transition(ModuleState.CRASHED, "exit " + exitCode + ", port held by another process");
             entry.startError = squatter.get();
+            entry.changed();
             entry.log.supervisorLine(squatter.get().description());
             return;
         }

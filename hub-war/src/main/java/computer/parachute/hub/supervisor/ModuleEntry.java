@@ -21,6 +21,7 @@ final class ModuleEntry {
 
     final String shortName;
     final ModuleLog log;
+    private final ModuleEvents events;
     final ReentrantLock operation = new ReentrantLock(true);
     final Object lock = new Object();
 
@@ -33,6 +34,8 @@ final class ModuleEntry {
     Integer lastExitCode;
     Instant lastCrashAt;
     StartError startError;
+    /** The current child's port was seen accepting connections (readiness gate or the late re-probe). */
+    boolean portReady;
     boolean stopRequested;
     RestartBudget budget;
     int restartsInWindow;
@@ -41,10 +44,11 @@ final class ModuleEntry {
     /** Completed by the exit callback of the current child once it has settled the state. */
     CompletableFuture<Void> exitSettled = CompletableFuture.completedFuture(null);
 
-    ModuleEntry(String shortName, ModuleLog log, RestartBudget budget) {
+    ModuleEntry(String shortName, ModuleLog log, RestartBudget budget, ModuleEvents events) {
         this.shortName = shortName;
         this.log = log;
         this.budget = budget;
+        this.events = events;
     }
 
     ModuleState state() {
@@ -66,14 +70,26 @@ final class ModuleEntry {
         state = to;
         enter(to);
         LOG.info(() -> shortName + ": " + from.wireName() + " -> " + to.wireName() + " (" + reason + ")");
+        changed();
+    }
+
+    /** Publishes the current snapshot; called after every change a watcher can see (state, pid, start error). */
+    void changed() {
+        events.publish(snapshot());
     }
 
     /** Entry effects: a process exists only while running; a fresh start clears the previous start error. */
     private void enter(ModuleState to) {
         switch (to) {
-            case STARTING -> startError = null;
+            case STARTING -> {
+                startError = null;
+                portReady = false;
+            }
             case RUNNING -> { }
-            case STOPPED, CRASHED, RESTARTING -> child = null;
+            case STOPPED, CRASHED, RESTARTING -> {
+                child = null;
+                portReady = false;
+            }
         }
     }
 
@@ -90,7 +106,7 @@ final class ModuleEntry {
         synchronized (lock) {
             Long pid = child == null ? null : child.pid();
             return new ModuleSnapshot(shortName, state.wireName(), pid, child == null ? null : startedAt,
-                    restartsInWindow, lastExitCode, lastCrashAt, startError);
+                    restartsInWindow, lastExitCode, lastCrashAt, startError, portReady);
         }
     }
 }

@@ -99,6 +99,7 @@ final class ModuleSpawner {
         synchronized (entry.lock) {
             entry.transition(ModuleState.CRASHED, error.type());
             entry.startError = error;
+            entry.changed();
         }
         entry.log.supervisorLine(error.description());
     }

@@ -36,6 +36,10 @@ final class StartupWatch {
             return;
         }
         Readiness readiness = awaitGate(port.getAsInt(), window.plus(GATE_SLACK));
+        if (readiness == Readiness.READY) {
+            markReady();
+            return;
+        }
         if (readiness != Readiness.TIMED_OUT) {
             return;
         }
@@ -49,6 +53,7 @@ final class StartupWatch {
                     + " or the port is held by another process.";
             entry.startError = StartError.of(StartErrorType.STARTED_BUT_UNBOUND, description, null,
                     wallClock.instant());
+            entry.changed();
         }
         entry.log.supervisorLine(description);
         gate.watch(port.getAsInt(), spawned.child().onExit()).thenAccept(late -> clearIfBound(late, port.getAsInt()));
@@ -74,8 +79,19 @@ final class StartupWatch {
                 return;
             }
             entry.startError = null;
+            entry.portReady = true;
+            entry.changed();
         }
         entry.log.supervisorLine(entry.shortName + " is now listening on port " + port + ".");
+    }
+
+    private void markReady() {
+        synchronized (entry.lock) {
+            if (current()) {
+                entry.portReady = true;
+                entry.changed();
+            }
+        }
     }
 
     /** Still the same child, running, and not being stopped. Caller holds the entry lock. */

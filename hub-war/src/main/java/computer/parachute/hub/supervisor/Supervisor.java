@@ -37,6 +37,7 @@ public final class Supervisor {
     private final ModuleStopper stopper;
     private final ReadinessGate gate;
     private final OrphanReaper reaper;
+    private final ModuleEvents events = new ModuleEvents();
     private volatile boolean closing;
 
     public Supervisor(SupervisorSettings settings, SupervisorSeams seams, ChildRecords records, HubHome home) {
@@ -108,6 +109,11 @@ public final class Supervisor {
             watch(entry, spawned, rebuilt);
         }
         return Optional.of(entry.snapshot());
+    }
+
+    /** Every later change of any module's state, pid or start error (see {@link ModuleEvents}). */
+    public ModuleEvents events() {
+        return events;
     }
 
     /** Every supervised module, in the order they were first started. */
@@ -228,7 +234,7 @@ public final class Supervisor {
     private ModuleEntry entryFor(String shortName) {
         synchronized (entries) {
             return entries.computeIfAbsent(shortName, name -> new ModuleEntry(name, newLog(name),
-                    settings.freshBudget()));
+                    settings.freshBudget(), events));
         }
     }
 

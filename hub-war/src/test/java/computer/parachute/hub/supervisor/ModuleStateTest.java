@@ -74,7 +74,7 @@ class ModuleStateTest {
 
     /** Walks a fresh entry (which begins stopped) along allowed arrows to {@code target}. */
     private static ModuleEntry entryIn(ModuleState target) {
-        ModuleEntry entry = new ModuleEntry("vault", null, SupervisorSettings.defaults().freshBudget());
+        ModuleEntry entry = new ModuleEntry("vault", null, SupervisorSettings.defaults().freshBudget(), new ModuleEvents());
         List<ModuleState> path = switch (target) {
             case STOPPED -> List.of();
             case STARTING -> List.of(STARTING);
