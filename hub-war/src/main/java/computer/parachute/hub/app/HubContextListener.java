@@ -62,8 +62,13 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (lifecycle != null) {
-            lifecycle.stop();
+        try {
+            if (lifecycle != null) {
+                lifecycle.stop();
+            }
+        } finally {
+            JdbcDriverRegistrations.deregisterLoadedBy(HubContextListener.class.getClassLoader());
+            RecordMethodCaches.forgetWebappTypes();
         }
     }
 }
