@@ -3,7 +3,6 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.CatchAllExceptionMapper;
 import computer.parachute.hub.api.LogFollower;
 import computer.parachute.hub.auth.AcceptedIssuers;
-import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.TokenVerifier;
 import computer.parachute.hub.modules.BootReadiness;
 import computer.parachute.hub.modules.ModuleOperations;
@@ -38,15 +37,15 @@ public final class HubBinder extends AbstractBinder {
         bind(lifecycle.config().home()).to(HubHome.class);
         bind(lifecycle.database()).to(HubDatabase.class);
         bind(lifecycle.instance()).to(HubInstance.class);
-        bind(new HealthCheck(lifecycle.database(), lifecycle.instance(), HubVersion.current())).to(HealthCheck.class);
+        bind(new HealthCheck(lifecycle.database(), lifecycle.instance(), lifecycle.servedPort()::get, HubVersion.current()))
+                .to(HealthCheck.class);
         bind(lifecycle.supervisor()).to(Supervisor.class);
         ModuleOperations modules = new ModuleOperations(lifecycle.registry(), lifecycle.supervisor(), lifecycle.requests());
         bind(modules).to(ModuleOperations.class);
         bind(new LogFollower(modules)).to(LogFollower.class);
         bind(new BootReadiness(lifecycle.supervisor(), lifecycle.boot(), Clock.systemUTC())).to(BootReadiness.class);
         bind(lifecycle.tokens().verifier()).to(TokenVerifier.class);
-        HubConfig config = lifecycle.config();
-        bind((AcceptedIssuers) () -> HubOrigins.acceptedIssuers(config.port(), config.hubOrigin())).to(AcceptedIssuers.class);
+        bind((AcceptedIssuers) lifecycle::acceptedIssuers).to(AcceptedIssuers.class);
 
         // error mappers (STYLE rule 11), each replaceable on its own; Jersey picks the most specific type
         bind(HubApiExceptionMapper.class).to(ExceptionMapper.class).in(Singleton.class);

@@ -43,8 +43,12 @@ public final class HubContextListener implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
+        // a PORT the deployer gave (the launcher always does) is trusted; otherwise the first request tells
+        int givenPort = fixedConfig != null ? fixedConfig.port()
+                : HubConfig.givenPortFromProcessAndContext(context::getInitParameter).orElse(0);
+        ServedPort servedPort = ServedPort.configured(givenPort);
         try {
-            lifecycle = HubLifecycle.start(config, Clock.systemUTC());
+            lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
@@ -55,6 +59,8 @@ public final class HubContextListener implements ServletContextListener {
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        context.addFilter(ServedPortFilter.class.getSimpleName(), new ServedPortFilter(servedPort))
+                .addMappingForUrlPatterns(null, false, "/*");
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);

@@ -10,6 +10,7 @@ import computer.parachute.hub.supervisor.SpawnRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns a services.json row and its resolved start command into a {@link SpawnRequest}, reading the module's
@@ -19,9 +20,10 @@ import java.util.Map;
 public final class SpawnRequestFactory {
     private final HubHome home;
     private final SpawnRequests requests;
-    private final String hubOrigin;
+    private final Supplier<String> hubOrigin;
 
-    public SpawnRequestFactory(HubHome home, SpawnRequests requests, String hubOrigin) {
+    /** {@code hubOrigin} gives the origin for the next spawn, or null while the hub does not know it yet. */
+    public SpawnRequestFactory(HubHome home, SpawnRequests requests, Supplier<String> hubOrigin) {
         this.home = home;
         this.requests = requests;
         this.hubOrigin = hubOrigin;
@@ -34,6 +36,6 @@ public final class SpawnRequestFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage(), e);
         }
-        return requests.build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin, Map.of());
+        return requests.build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin.get(), Map.of());
     }
 }

@@ -78,7 +78,8 @@ class HubApiTest {
         assertEquals(200, response.statusCode());
         assertEquals("no-store", response.headers().firstValue("cache-control").orElse(""));
         assertEquals(Map.of("status", "ok", "service", "parachute-hub", "version", HubVersion.current(),
-                "db", "ok", "instance", hub.config.instanceId()), json(response));
+                "db", "ok", "instance", hub.config.instanceId(), "port", new java.math.BigDecimal(hub.uri("/").getPort()), "portKnown", true),
+                json(response));
     }
 
     @Test
