@@ -1,0 +1,26 @@
+package computer.parachute.hub.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A stock servlet container run as a child process, as {@link DropInScenario} drives it. */
+interface StandaloneContainer extends AutoCloseable {
+    /** Its deploy directory: the scenario drops {@code ROOT.war} here and deletes it again. */
+    Path webapps();
+
+    /** The loopback HTTP port it serves on. */
+    int port();
+
+    /** Starts it with {@code env} added to a clean environment; the returned process is the container's JVM. */
+    Process start(Map<String, String> env) throws Exception;
+
+    /** The class of the container's webapp class loader (counted in a heap histogram after undeploy). */
+    String webappLoaderClass();
+
+    /** Everything it logged so far: console and log files. */
+    String logs();
+
+    /** Kills what is left of it, by pid. */
+    @Override
+    void close();
+}
