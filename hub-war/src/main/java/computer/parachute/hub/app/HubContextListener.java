@@ -51,9 +51,11 @@ public final class HubContextListener implements ServletContextListener {
         context.addFilter(LoopbackHostFilter.class.getSimpleName(),
                         new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        // a PORT the deployer gave (the launcher always does) is trusted; otherwise the first request tells
+        // a PORT the deployer gave (the launcher always does) is trusted; else the container's connector (Tomcat's
+        // MBeans), else the first request tells
         int givenPort = fixedConfig != null ? fixedConfig.port()
-                : HubConfig.givenPortFromProcessAndContext(context::getInitParameter).orElse(0);
+                : HubConfig.givenPortFromProcessAndContext(context::getInitParameter)
+                        .orElseGet(() -> ContainerConnectors.singleHttpPort().orElse(0));
         ServedPort servedPort = ServedPort.configured(givenPort);
         try {
             lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC());

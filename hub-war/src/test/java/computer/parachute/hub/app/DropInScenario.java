@@ -94,6 +94,11 @@ final class DropInScenario {
         try {
             deploy();
             Process process = container.start(Map.of("PARACHUTE_HOME", home.toString()));
+            String origin = "http://127.0.0.1:" + container.port();
+            if (container.namesItsPortAtDeploy()) { // before any request: the module booted with the real origin
+                await(process, "module booted", () -> !moduleProcesses().isEmpty());
+                assertEquals(origin, environment(moduleProcesses().get(0)).get("PARACHUTE_HUB_ORIGIN"));
+            }
             JsonObject first = awaitHealth(process, null);
             assertEquals(container.port(), first.getInt("port"), first::toString);
             assertTrue(first.getBoolean("portKnown"), first::toString);
@@ -102,14 +107,17 @@ final class DropInScenario {
             assertJsonError(send("POST", "/health", null), 405, "method_not_allowed");
             assertJsonError(send("GET", "/api/modules", null), 401, "unauthenticated");
 
-            // the hub minted the operator token for the port it learned; the API accepts it
-            String token = Files.readString(home.resolve("operator.token")).trim();
+            // the hub mints the operator token for the port it learned (a slow first request may still be at it); the
+            // API accepts it
+            Path tokenFile = home.resolve("operator.token");
+            await(process, "operator.token written", () -> Files.isRegularFile(tokenFile));
+            String token = Files.readString(tokenFile).trim();
             long booted = awaitModuleRunning(process, token, -1);
             assertEquals(List.of(booted), moduleProcesses(), "one module process after boot");
             HttpResponse<String> restart = send("POST", "/api/modules/" + MODULE + "/restart", token);
             assertEquals(200, restart.statusCode(), restart::body);
             long restarted = awaitModuleRunning(process, token, booted);
-            assertEquals("http://127.0.0.1:" + container.port(), environment(restarted).get("PARACHUTE_HUB_ORIGIN"),
+            assertEquals(origin, environment(restarted).get("PARACHUTE_HUB_ORIGIN"),
                     "a module spawned once the port is known is told the hub's real origin");
 
             Files.delete(container.webapps().resolve("ROOT.war")); // undeploy

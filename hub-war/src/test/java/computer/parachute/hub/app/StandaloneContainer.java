@@ -17,6 +17,9 @@ interface StandaloneContainer extends AutoCloseable {
     /** The class of the container's webapp class loader (counted in a heap histogram after undeploy). */
     String webappLoaderClass();
 
+    /** True when the hub can read the port from the container before any request (Tomcat's connector MBeans). */
+    boolean namesItsPortAtDeploy();
+
     /** Everything it logged so far: console and log files. */
     String logs();
 

@@ -85,6 +85,11 @@ final class StandaloneJetty implements StandaloneContainer {
     }
 
     @Override
+    public boolean namesItsPortAtDeploy() {
+        return false; // no MBean server in a stock jetty-base: the first request tells the hub
+    }
+
+    @Override
     public String logs() {
         try {
             return "\n--- jetty.log\n" + Files.readString(log, StandardCharsets.UTF_8);

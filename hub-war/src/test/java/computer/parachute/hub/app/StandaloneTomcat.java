@@ -92,6 +92,11 @@ final class StandaloneTomcat implements StandaloneContainer {
     }
 
     @Override
+    public boolean namesItsPortAtDeploy() {
+        return true;
+    }
+
+    @Override
     public String logs() {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.list(base.resolve("logs"))) {
