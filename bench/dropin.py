@@ -11,18 +11,17 @@ the first request). RSS is read once /health answers, and again after 3 s (boot 
 container with SIGTERM and checks it exited. Both containers are measured in the same invocation, interleaved.
 """
 import argparse
-import glob
-import http.client
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
+
+from startup import free_port, healthy, rss_mb  # same directory: one copy of the probes
 
 TOMCAT = "11.0.14"
 JETTY = "12.1.12"
@@ -31,31 +30,6 @@ START_DEADLINE_S = 90
 POLL_INTERVAL_S = 0.01
 STOP_DEADLINE_S = 30
 SETTLE_S = 3
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def healthy(port):
-    try:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-        conn.request("GET", "/health")
-        ok = conn.getresponse().status == 200
-        conn.close()
-        return ok
-    except OSError:
-        return False
-
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def unpack(tarball, into):

@@ -2,9 +2,12 @@ package computer.parachute.hub.app;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A stock servlet container run as a child process, as {@link DropInScenario} drives it. */
 interface StandaloneContainer extends AutoCloseable {
+    long KILL_WAIT_SECONDS = 10;
+
     /** Its deploy directory: the scenario drops {@code ROOT.war} here and deletes it again. */
     Path webapps();
 
@@ -26,4 +29,18 @@ interface StandaloneContainer extends AutoCloseable {
     /** Kills what is left of it, by pid. */
     @Override
     void close();
+
+    /** Kills {@code process} (when started) and whatever it forked, by pid, and waits a bounded time for it. */
+    static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class StandaloneJetty implements StandaloneContainer {
     private static final long SETUP_SECONDS = 60;
-    private static final long KILL_WAIT_SECONDS = 10;
 
     private final Path jettyHome;
     private final Path base;
@@ -100,15 +99,6 @@ final class StandaloneJetty implements StandaloneContainer {
 
     @Override
     public void close() {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StandaloneContainer.kill(process);
     }
 }

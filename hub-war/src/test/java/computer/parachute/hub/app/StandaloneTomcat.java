@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
  * {@code catalina.sh run} execs the JVM, so the process is Tomcat's JVM; SIGTERM stops it through its shutdown hook.
  */
 final class StandaloneTomcat implements StandaloneContainer {
-    private static final long KILL_WAIT_SECONDS = 10;
 
     private final Path catalinaHome;
     private final Path base;
@@ -112,15 +110,6 @@ final class StandaloneTomcat implements StandaloneContainer {
 
     @Override
     public void close() {
-        if (process == null) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        StandaloneContainer.kill(process);
     }
 }
