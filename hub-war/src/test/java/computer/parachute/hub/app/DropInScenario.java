@@ -103,45 +103,66 @@ final class DropInScenario {
             assertEquals(container.port(), first.getInt("port"), first::toString);
             assertTrue(first.getBoolean("portKnown"), first::toString);
             assertEquals("ok", first.getString("db"), first::toString);
-            assertJsonError(send("GET", "/nope", null), 404, "not_found");
-            assertJsonError(send("POST", "/health", null), 405, "method_not_allowed");
-            assertJsonError(send("GET", "/api/modules", null), 401, "unauthenticated");
-
-            // the hub mints the operator token for the port it learned (a slow first request may still be at it); the
-            // API accepts it
-            Path tokenFile = home.resolve("operator.token");
-            await(process, "operator.token written", () -> Files.isRegularFile(tokenFile));
-            String token = Files.readString(tokenFile).trim();
-            long booted = awaitModuleRunning(process, token, -1);
-            assertEquals(List.of(booted), moduleProcesses(), "one module process after boot");
-            HttpResponse<String> restart = send("POST", "/api/modules/" + MODULE + "/restart", token);
-            assertEquals(200, restart.statusCode(), restart::body);
-            long restarted = awaitModuleRunning(process, token, booted);
-            assertEquals(origin, environment(restarted).get("PARACHUTE_HUB_ORIGIN"),
-                    "a module spawned once the port is known is told the hub's real origin");
-
-            Files.delete(container.webapps().resolve("ROOT.war")); // undeploy
-            awaitUndeployed(process);
-            // SQLite folds the WAL back and deletes it when the pool's last connection closes (after the modules stop)
-            await(process, "hub.db closed after undeploy", () -> !Files.exists(home.resolve("hub.db-wal")));
-            awaitNoWebappLoader(process);
-
-            deploy();
-            JsonObject second = awaitHealth(process, first.getString("instance"));
-            assertEquals(container.port(), second.getInt("port"), second::toString);
-            long redeployed = awaitModuleRunning(process, token, restarted);
-            assertEquals(List.of(redeployed), moduleProcesses(), "exactly one module process after a redeploy");
-
-            process.destroy(); // SIGTERM: the container stops, undeploying the hub
-            assertTrue(process.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS), () -> "container did not exit" + container.logs());
-            await(process, "module stopped with the container", () -> moduleProcesses().isEmpty());
-            assertFalse(Files.exists(home.resolve("hub.db-wal")), () -> "hub.db was not closed on stop" + container.logs());
-            assertNoLeakWarnings();
+            String token = useTheApi(process, origin);
+            long running = moduleRunningAfterRestart(process, token, origin);
+            undeploy(process);
+            redeploy(process, first.getString("instance"), token, running);
+            stopWithTheContainer(process);
         } finally {
             moduleProcesses().forEach(reaper::track); // only what carries this test's unique install dir
             reaper.close();
             container.close();
         }
+    }
+
+    /** JSON errors, then the operator token the hub minted for the port it learned: the API accepts it. */
+    private String useTheApi(Process process, String origin) throws Exception {
+        assertJsonError(send("GET", "/nope", null), 404, "not_found");
+        assertJsonError(send("POST", "/health", null), 405, "method_not_allowed");
+        assertJsonError(send("GET", "/api/modules", null), 401, "unauthenticated");
+        Path tokenFile = home.resolve("operator.token");
+        // a slow first request may still be minting it when a retried one has answered
+        await(process, "operator.token written", () -> Files.isRegularFile(tokenFile));
+        return Files.readString(tokenFile).trim();
+    }
+
+    /** The booted module runs alone; restarted through the API, the new child is told the hub's real origin. */
+    private long moduleRunningAfterRestart(Process process, String token, String origin) throws Exception {
+        long booted = awaitModuleRunning(process, token, -1);
+        assertEquals(List.of(booted), moduleProcesses(), "one module process after boot");
+        HttpResponse<String> restart = send("POST", "/api/modules/" + MODULE + "/restart", token);
+        assertEquals(200, restart.statusCode(), restart::body);
+        long restarted = awaitModuleRunning(process, token, booted);
+        assertEquals(origin, environment(restarted).get("PARACHUTE_HUB_ORIGIN"),
+                "a module spawned once the port is known is told the hub's real origin");
+        return restarted;
+    }
+
+    /** Deleting the WAR stops the module, closes hub.db and leaves no webapp class loader behind. */
+    private void undeploy(Process process) throws Exception {
+        Files.delete(container.webapps().resolve("ROOT.war"));
+        awaitUndeployed(process);
+        // SQLite folds the WAL back and deletes it when the pool's last connection closes (after the modules stop)
+        await(process, "hub.db closed after undeploy", () -> !Files.exists(home.resolve("hub.db-wal")));
+        awaitNoWebappLoader(process);
+    }
+
+    /** Putting the WAR back starts a new hub instance with exactly one process of the module. */
+    private void redeploy(Process process, String firstInstance, String token, long previousPid) throws Exception {
+        deploy();
+        JsonObject second = awaitHealth(process, firstInstance);
+        assertEquals(container.port(), second.getInt("port"), second::toString);
+        long redeployed = awaitModuleRunning(process, token, previousPid);
+        assertEquals(List.of(redeployed), moduleProcesses(), "exactly one module process after a redeploy");
+    }
+
+    /** SIGTERM: the container exits, undeploying the hub (module stopped, hub.db closed), and logged no leak. */
+    private void stopWithTheContainer(Process process) throws Exception {
+        process.destroy();
+        assertTrue(process.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS), () -> "container did not exit" + container.logs());
+        await(process, "module stopped with the container", () -> moduleProcesses().isEmpty());
+        assertFalse(Files.exists(home.resolve("hub.db-wal")), () -> "hub.db was not closed on stop" + container.logs());
+        assertNoLeakWarnings();
     }
 
     /** Drops the WAR in atomically, so the container never sees half a file. */
