@@ -1,5 +1,7 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.core.fs.PrivateFiles;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,10 @@ public final class SetsidLauncher implements HubProcessLauncher {
 
     @Override
     public Process spawn(List<String> argv, Map<String, String> env, Path log) throws IOException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
+        PrivateFiles.createDirectories(log.toAbsolutePath().getParent());
+        if (!Files.exists(log)) {
+            PrivateFiles.createFile(log); // appendTo would create it 0644 minus the umask
+        }
         List<String> command = new ArrayList<>();
         command.add("setsid");
         command.addAll(argv);
