@@ -8,9 +8,12 @@ import computer.parachute.hub.supervisor.ModuleSnapshot;
 import computer.parachute.hub.supervisor.Supervisor;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,14 +28,29 @@ public final class RegistryRescan implements Runnable {
     private static final Logger LOG = Logger.getLogger(RegistryRescan.class.getName());
 
     private final ServicesRegistry registry;
-    private final Supervisor supervisor;
+    private final Supplier<List<String>> supervised;
+    private final Predicate<String> stopAndForget;
     private RegistryState.Stamp lastSeen;
     private Set<String> installed;
     private boolean removalPending;
 
     public RegistryRescan(ServicesRegistry registry, Supervisor supervisor) {
+        this(registry, () -> supervisor.list().stream().map(ModuleSnapshot::shortName).toList(), shortName -> {
+            supervisor.stop(shortName);
+            if (supervisor.forget(shortName) || supervisor.get(shortName).isEmpty()) {
+                return true;
+            }
+            LOG.warning(() -> "[supervisor] " + shortName + ": could not be forgotten yet (state "
+                    + supervisor.get(shortName).map(ModuleSnapshot::state).orElse("gone") + "); retrying on the next rescan.");
+            return false;
+        });
+    }
+
+    /** {@code stopAndForget} answers whether the module is gone afterwards (tests make it fail). */
+    RegistryRescan(ServicesRegistry registry, Supplier<List<String>> supervised, Predicate<String> stopAndForget) {
         this.registry = registry;
-        this.supervisor = supervisor;
+        this.supervised = supervised;
+        this.stopAndForget = stopAndForget;
     }
 
     @Override
@@ -61,19 +79,13 @@ public final class RegistryRescan implements Runnable {
     /** Stops and forgets every supervised module without a row; false when one of them could not be removed. */
     private boolean removeUninstalled() {
         boolean allRemoved = true;
-        for (ModuleSnapshot module : supervisor.list()) {
-            String shortName = module.shortName();
+        for (String shortName : supervised.get()) {
             if (installed.contains(shortName)) {
                 continue;
             }
             LOG.info(() -> "[supervisor] " + shortName + ": removed from " + registry.file() + " — stopping it.");
             try {
-                supervisor.stop(shortName);
-                if (!supervisor.forget(shortName) && supervisor.get(shortName).isPresent()) {
-                    LOG.warning(() -> "[supervisor] " + shortName + ": could not be forgotten yet (state "
-                            + supervisor.get(shortName).map(ModuleSnapshot::state).orElse("gone") + "); retrying on the next rescan.");
-                    allRemoved = false;
-                }
+                allRemoved &= stopAndForget.test(shortName);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "[supervisor] " + shortName + ": removal failed (" + e.getMessage()
                         + "); retrying on the next rescan.", e);
