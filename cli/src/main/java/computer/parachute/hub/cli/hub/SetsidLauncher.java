@@ -4,7 +4,7 @@ import computer.parachute.hub.core.fs.PrivateFiles;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +21,10 @@ public final class SetsidLauncher implements HubProcessLauncher {
     @Override
     public Process spawn(List<String> argv, Map<String, String> env, Path log) throws IOException {
         PrivateFiles.createDirectories(log.toAbsolutePath().getParent());
-        if (!Files.exists(log)) {
+        try {
             PrivateFiles.createFile(log); // appendTo would create it 0644 minus the umask
+        } catch (FileAlreadyExistsException e) {
+            // an earlier hub's log: appended to, mode as StrictModes left it
         }
         List<String> command = new ArrayList<>();
         command.add("setsid");

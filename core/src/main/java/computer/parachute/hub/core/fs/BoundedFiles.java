@@ -16,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class BoundedFiles {
     /** The limit for every operator-edited file: far above any real registry, far below the hub's heap. */
     public static final long ONE_MIB = 1024 * 1024;
+    /** The limit for the hub's own small run files (hub.pid, hub.port, hub-instance.json, operator.token). */
+    public static final long RUN_FILE_BYTES = 64 * 1024;
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
