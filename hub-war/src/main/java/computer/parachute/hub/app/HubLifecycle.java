@@ -114,7 +114,7 @@ public final class HubLifecycle {
             LOG.severe(e.getMessage());
             throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot check " + config.home() + " (" + e.getMessage() + ")", e);
+            throw new IllegalStateException("cannot use PARACHUTE_HOME " + config.home() + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -71,7 +71,7 @@ public final class Launcher {
             err.println(PREFIX + e.getMessage());
             return EXIT_BAD_CONFIG;
         } catch (IOException e) {
-            err.println(PREFIX + "cannot check " + config.home() + " (" + e.getMessage() + ")");
+            err.println(PREFIX + "failed to start: cannot use PARACHUTE_HOME " + config.home() + " (" + e.getMessage() + ")");
             return EXIT_FAILURE;
         }
         try {

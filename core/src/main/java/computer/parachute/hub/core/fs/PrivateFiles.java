@@ -43,7 +43,7 @@ public final class PrivateFiles {
                 repairOwnerBits(next, DIR_MODE);
             } catch (FileAlreadyExistsException e) {
                 if (!Files.isDirectory(next)) {
-                    throw e;
+                    throw new FileAlreadyExistsException(next.toString(), null, "exists and is not a directory");
                 }
             }
         }
