@@ -36,6 +36,8 @@ public final class StrictModes {
     private static final Set<PosixFilePermission> GROUP_OTHER = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final int STICKY_BIT = 01000;
+    private static final int GROUP_OTHER_WRITE_BITS = 0022;
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./@%+=:,-]+");
 
     /** What was changed ({@code fixed}) and what the operator should change ({@code warnings}); one line each. */
@@ -63,6 +65,7 @@ public final class StrictModes {
             check.refuseUnsafe(critical, "600");
         }
         check.tightenTree();
+        check.warnAboutOpenParents();
         return new Report(List.copyOf(check.fixed), List.copyOf(check.warnings));
     }
 
@@ -91,6 +94,27 @@ public final class StrictModes {
             throw new UnsafeHomeException(path, "refusing to start: " + path + " is writable by group/others (mode "
                     + octal(mode) + "), so another user could read the hub's signing key or change what it runs — run: chmod "
                     + wantedMode + " " + quote(path));
+        }
+    }
+
+    /**
+     * A parent directory others may write (without the sticky bit) lets them rename the home away and put their own
+     * in its place; the hub cannot fix a directory above its home, so this is a warning with the chmod, as sshd names
+     * it (sshd refuses; a warning keeps hubs on shared build machines running while telling the operator).
+     */
+    private void warnAboutOpenParents() {
+        for (Path parent = home.root().getParent(); parent != null; parent = parent.getParent()) {
+            try {
+                int mode = (Integer) Files.getAttribute(parent, "unix:mode");
+                boolean sticky = (mode & STICKY_BIT) != 0;
+                if ((mode & GROUP_OTHER_WRITE_BITS) != 0 && !sticky) {
+                    warnings.add(parent + ", a parent of PARACHUTE_HOME, is writable by group/others (mode "
+                            + String.format("%04o", mode & 07777) + "), so another user could replace the home — run: chmod go-w "
+                            + quote(parent));
+                }
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return; // an unreadable parent: nothing to say about it
+            }
         }
     }
 

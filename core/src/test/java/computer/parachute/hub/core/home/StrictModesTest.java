@@ -110,6 +110,18 @@ class StrictModesTest {
         assertTrue(e.getMessage().endsWith("— run: chmod 700 '" + spaced.root() + "'"), e.getMessage());
     }
 
+    @Test
+    void anOpenParentWithoutTheStickyBitIsNamedWithTheChmod() throws Exception {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        HubHome inside = new HubHome(open.resolve("home"));
+        assertEquals(List.of(open + ", a parent of PARACHUTE_HOME, is writable by group/others (mode 0777), so another"
+                + " user could replace the home — run: chmod go-w " + open), StrictModes.enforce(inside).warnings());
+
+        Files.setAttribute(open, "unix:mode", 01777); // like /tmp: others may not rename what they do not own
+        assertEquals(List.of(), StrictModes.enforce(inside).warnings());
+    }
+
     private static boolean chown(Path path) throws Exception {
         if (ProcessUser.uid() != 0) {
             return false;
