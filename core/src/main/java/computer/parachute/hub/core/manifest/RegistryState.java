@@ -12,9 +12,13 @@ import java.util.Optional;
 public record RegistryState(Stamp stamp, long readAtMillis, List<ServiceEntry> strict, ServicesFileException strictError,
                             ServicesRead lenient) {
 
+    public RegistryState {
+        strict = strict == null ? null : List.copyOf(strict);
+    }
+
     /** Modification time, size and file key (device + inode): an atomic rename always changes the key. */
-    public record Stamp(long modifiedMillis, FileTime modified, long size, Object fileKey) {
-        static final Stamp ABSENT = new Stamp(Long.MIN_VALUE, null, -1, null);
+    public record Stamp(FileTime modified, long size, Object fileKey) {
+        static final Stamp ABSENT = new Stamp(FileTime.fromMillis(Long.MIN_VALUE), -1, null);
     }
 
     /** The strict rows, or the error naming the file, the row and the field. */

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,17 +40,11 @@ public final class ServicesRegistry {
     static final Duration RACY_WINDOW = Duration.ofSeconds(2);
 
     private final Path file;
-    private final Clock clock;
     private final AtomicLong parses = new AtomicLong();
     private volatile RegistryState cached;
 
     public ServicesRegistry(Path file) {
-        this(file, Clock.systemUTC());
-    }
-
-    ServicesRegistry(Path file, Clock clock) {
         this.file = file;
-        this.clock = clock;
     }
 
     public Path file() {
@@ -89,14 +82,13 @@ public final class ServicesRegistry {
     }
 
     private boolean isRacy(RegistryState state) {
-        return state.stamp().modifiedMillis() >= state.readAtMillis() - RACY_WINDOW.toMillis();
+        return state.stamp().modified().toMillis() >= state.readAtMillis() - RACY_WINDOW.toMillis();
     }
 
     private RegistryState.Stamp stamp() {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new RegistryState.Stamp(attributes.lastModifiedTime().toMillis(), attributes.lastModifiedTime(),
-                    attributes.size(), attributes.fileKey());
+            return new RegistryState.Stamp(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
         } catch (IOException e) {
             return RegistryState.Stamp.ABSENT;
         }
@@ -105,7 +97,7 @@ public final class ServicesRegistry {
     /** One parse gives both readings: the strict one (or its error) and the lenient one. */
     private RegistryState parse(RegistryState.Stamp stamp) {
         parses.incrementAndGet();
-        long readAt = clock.millis();
+        long readAt = System.currentTimeMillis(); // wall time, as file timestamps are
         List<JsonObject> rows;
         try {
             rows = rows(readText());
