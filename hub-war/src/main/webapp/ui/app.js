@@ -107,7 +107,7 @@
     const live = m.state === 'running' || m.state === 'starting';
     const buttons = (op) => body.querySelector(`button[data-op="${op}"]`);
     buttons('start').disabled = entry.busy || live;
-    buttons('stop').disabled = entry.busy || !m.state || m.state === 'stopped';
+    buttons('stop').disabled = entry.busy || !m.state || m.state === 'stopped' || m.state === 'crashed';
     buttons('restart').disabled = entry.busy || !m.state;
     const err = body.querySelector('.err');
     if (m.startError) {
@@ -123,6 +123,9 @@
 
   const upsert = (m, sentAt) => {
     const entry = rows.get(m.shortName) || buildRow(m.shortName);
+    const before = entry.data;
+    // a change nobody asked for here (a crash, a respawn, another client) retires the last outcome shown
+    if (sentAt && !entry.busy && before && (before.pid !== m.pid || before.state !== m.state)) setOp(entry, '');
     entry.data = m;
     if (!entry.body.isConnected) table.append(entry.body);
     renderRow(entry);
