@@ -85,8 +85,8 @@ class DashboardBrowserIT {
         port = FreePorts.find();
         cli = new CliProcess(home, port);
         int helloPort = FreePorts.find();
-        register(home, helloPort);
-        startHub(home);
+        Files.createDirectories(home);
+        startHub(home); // with no module yet: the page's empty state comes first
         browser = startBrowser();
 
         // --- log in through the printed link; the code leaves the address bar ---
@@ -96,16 +96,35 @@ class DashboardBrowserIT {
         browser.get(link);
         String base = "http://127.0.0.1:" + port + "/";
         waitFor("the dashboard after login", () -> browser.getCurrentUrl().equals(base) && connection().equals("live"));
+        browser.executeScript("window.__sameDocument = true;"); // a reload would lose it
+        waitFor("the empty state", () -> browser.findElement(By.id("empty")).isDisplayed());
+        assertTrue(browser.findElement(By.id("empty")).getText().contains("parachute install"));
+        assertFalse(browser.findElement(By.id("hub-instance")).getText().isBlank());
+
+        // --- modules appear as services.json gains them; Start runs one, a failed start shows where the row is ---
+        Path services = register(home, helloPort);
+        waitFor("both rows, not started", () -> state("hello").equals("not started") && state("broken").equals("not started"));
+        assertFalse(browser.findElement(By.id("empty")).isDisplayed());
         assertEquals("hello", text(row("hello"), ".short"));
         assertEquals("Hello module", text(row("hello"), ".name"));
-        waitFor("hello running", () -> state("hello").equals("running"));
-        waitFor("broken crashed", () -> state("broken").equals("crashed"));
-        assertTrue(text(row("broken"), ".err").contains("missing_dependency"), text(row("broken"), ".err"));
-        assertTrue(text(row("broken"), ".err").contains("Fix: Install"), text(row("broken"), ".err"));
         assertEquals(String.valueOf(helloPort), text(row("hello"), ".port"));
-        assertTrue(text(row("hello"), ".pid").matches("\\d+"));
-        assertFalse(browser.findElement(By.id("hub-instance")).getText().isBlank());
-        browser.executeScript("window.__sameDocument = true;"); // a reload would lose it
+        row("hello").findElement(By.cssSelector("button[data-op='start']")).click();
+        waitFor("hello running", () -> state("hello").equals("running") && text(row("hello"), ".pid").matches("\\d+"));
+        waitFor("hello's start outcome", () -> text(row("hello"), ".op").startsWith("✓ started"));
+        row("broken").findElement(By.cssSelector("button[data-op='start']")).click();
+        waitFor("broken crashed, said in its row", () -> state("broken").equals("crashed")
+                && text(row("broken"), ".op").startsWith("✗ start: now crashed — missing_dependency"));
+        assertTrue(text(row("broken"), ".err").contains("missing_dependency"), text(row("broken"), ".err"));
+        assertTrue(text(row("broken"), ".err").contains("Fix: Install parachute-no-such-tool"), text(row("broken"), ".err"));
+
+        // --- a malformed services.json is a banner naming the file; fixing it clears the banner ---
+        String good = Files.readString(services);
+        Files.writeString(services, "{\"services\": [ this is not json");
+        waitFor("the registry banner", () -> browser.findElement(By.id("banner")).isDisplayed());
+        assertTrue(browser.findElement(By.id("banner")).getText().contains(services.toString()),
+                browser.findElement(By.id("banner")).getText());
+        Files.writeString(services, good);
+        waitFor("the banner gone", () -> !browser.findElement(By.id("banner")).isDisplayed());
 
         // --- measure a plain load of the page ---
         Map<String, Object> load = measureLoad(base);
@@ -138,7 +157,14 @@ class DashboardBrowserIT {
         // the sample module logs every request (404 here); the respawned one may still be binding its port
         Poll.require(UI_WAIT, "hello answering on " + helloPort, () -> httpGet("http://127.0.0.1:" + helloPort + marker) == 404);
         waitFor("the new log line", () -> text(row("hello"), ".logtext").contains(marker));
-        screenshot();
+        Object download = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.querySelector('tbody[data-short=hello] a[download]').href)"
+                + ".then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-disposition') + ' ' + t.includes('" + marker + "'))));");
+        assertEquals("200 attachment; filename=\"hello.log\" true", download);
+        screenshot("dashboard.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+        screenshot("dashboard-narrow.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 860));
 
         // --- refusals ---
         Object noCsrf = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
@@ -172,7 +198,8 @@ class DashboardBrowserIT {
 
     // --- the hub, its modules and the CLI ------------------------------------------------------------------------
 
-    private void register(Path home, int helloPort) throws IOException, Exception {
+    /** hello (the sample module) and broken (a start command that does not exist); returns services.json. */
+    private Path register(Path home, int helloPort) throws Exception {
         Path hello = copySampleModule(root.resolve("hello"));
         ServicesRegistry registry = new ServicesRegistry(new HubHome(home).servicesJson());
         Files.createDirectories(home);
@@ -183,6 +210,7 @@ class DashboardBrowserIT {
                 + ",\"paths\":[\"/broken\"],\"health\":\"/health\",\"startCmd\":[\"parachute-no-such-tool\",\"serve\"]}");
         registry.upsert(ServiceEntry.of("broken", FreePorts.find(), List.of("/broken"), "/health", "0.1.0")
                 .withInstallDir(broken.getParent().toString()));
+        return registry.file();
     }
 
     /** etc/sample-module, with its module.json, into {@code target}. */
@@ -274,9 +302,9 @@ class DashboardBrowserIT {
                 .until(driver -> condition.getAsBoolean());
     }
 
-    private void screenshot() throws IOException {
+    private void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of(System.getProperty("screenshot.dir", "target")).resolve("dashboard.png");
+        Path target = Path.of(System.getProperty("screenshot.dir", "target")).resolve(name);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
