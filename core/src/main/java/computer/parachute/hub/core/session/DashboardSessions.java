@@ -75,7 +75,8 @@ public final class DashboardSessions {
         }
         String idHash = Secrets.hash(cookieValue);
         Instant now = clock.instant();
-        return SessionDb.inTransaction(db, "read a dashboard session", connection -> {
+        // single statements, no transaction: a session read per request must not take hub.db's write lock
+        return SessionDb.withConnection(db, "read a dashboard session", connection -> {
             Instant created;
             Instant lastSeen;
             try (PreparedStatement select = connection.prepareStatement(

@@ -1,34 +1,22 @@
 package computer.parachute.hub.core.session;
 
+import computer.parachute.hub.core.db.DbWork;
 import computer.parachute.hub.core.db.HubDatabase;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-/** Runs one unit of work on a hub.db connection, as a transaction, turning SQL failures into one readable error. */
+/** {@link DbWork} for the dashboard tables: a failure is a {@link SessionStoreException} naming hub.db and the step. */
 final class SessionDb {
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     private SessionDb() {}
 
-    static <T> T inTransaction(HubDatabase db, String what, Work<T> work) {
-        try (Connection connection = db.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new SessionStoreException("cannot " + what + " in " + db.file() + ": " + e.getMessage(), e);
-        }
+    static <T> T inTransaction(HubDatabase db, String what, DbWork.Work<T> work) {
+        return DbWork.inTransaction(db, work, e -> failure(db, what, e));
+    }
+
+    /** Without a transaction: every request reads its session, and a transaction would take hub.db's write lock. */
+    static <T> T withConnection(HubDatabase db, String what, DbWork.Work<T> work) {
+        return DbWork.withConnection(db, work, e -> failure(db, what, e));
+    }
+
+    private static SessionStoreException failure(HubDatabase db, String what, java.sql.SQLException e) {
+        return new SessionStoreException("cannot " + what + " in " + db.file() + ": " + e.getMessage(), e);
     }
 }
