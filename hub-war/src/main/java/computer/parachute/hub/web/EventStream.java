@@ -97,7 +97,7 @@ final class EventStream {
 
     private void pump(OutputStream out) throws IOException, InterruptedException {
         long now = System.nanoTime();
-        long nextBeat = now + EventStreams.HEARTBEAT.toNanos();
+        long nextBeat = now + owner.heartbeat().toNanos();
         long nextRegistryCheck = now + EventStreams.REGISTRY_CHECK.toNanos();
         Object registryStamp = stamp(owner.servicesFile());
         while (true) {
@@ -125,7 +125,7 @@ final class EventStream {
                 }
             }
             if (now - nextBeat >= 0) {
-                nextBeat = now + EventStreams.HEARTBEAT.toNanos();
+                nextBeat = now + owner.heartbeat().toNanos();
                 if (owner.sessions().find(cookie).isEmpty()) {
                     event(out, "ended", new StreamEvents.Ended("the dashboard session ended (expired, logged out or revoked)"));
                     out.flush();

@@ -35,9 +35,16 @@ public final class EventStreams implements AutoCloseable {
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
     private final Semaphore slots = new Semaphore(MAX_STREAMS);
     private final AutoCloseable subscription;
+    private final Duration heartbeat;
     private volatile boolean closed;
 
     public EventStreams(Supervisor supervisor, DashboardView view, DashboardSessions sessions, Path servicesFile) {
+        this(supervisor, view, sessions, servicesFile, HEARTBEAT);
+    }
+
+    /** Tests shorten the heartbeat to see a revoked session's stream end without waiting for the real one. */
+    EventStreams(Supervisor supervisor, DashboardView view, DashboardSessions sessions, Path servicesFile, Duration heartbeat) {
+        this.heartbeat = heartbeat;
         this.supervisor = supervisor;
         this.view = view;
         this.sessions = sessions;
@@ -84,6 +91,7 @@ public final class EventStreams implements AutoCloseable {
     DashboardView view() { return view; }
     DashboardSessions sessions() { return sessions; }
     Path servicesFile() { return servicesFile; }
+    Duration heartbeat() { return heartbeat; }
 
     /** Ends every stream (hub stopping): each page sees its stream close and starts reconnecting. */
     @Override
