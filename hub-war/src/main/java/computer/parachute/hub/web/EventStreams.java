@@ -22,7 +22,11 @@ import java.util.logging.Logger;
  */
 public final class EventStreams implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
-    static final int MAX_STREAMS = 16;
+    /**
+     * Each open stream holds a server thread: a few pages (one person's tabs) are plenty, and the API's own threads
+     * (the logs?follow=1 streams hold up to 16 more) must never run out.
+     */
+    static final int MAX_STREAMS = 8;
     /** A comment line this often keeps idle connections open through any timeout and reveals departed clients. */
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     /** How often a stream checks services.json (a stat) for edits the supervisor does not publish. */

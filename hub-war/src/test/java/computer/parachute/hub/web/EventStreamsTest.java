@@ -24,7 +24,7 @@ class EventStreamsTest {
     Path home;
 
     @Test
-    void atMostSixteenStreamsAreOpenAndAFreedSlotIsReused() throws Exception {
+    void atMostEightStreamsAreOpenAndAFreedSlotIsReused() throws Exception {
         try (RunningHub hub = RunningHub.start(home, app -> { })) {
             EventStreams streams = hub.lifecycle().eventStreams();
             List<EventStream> open = new ArrayList<>();
