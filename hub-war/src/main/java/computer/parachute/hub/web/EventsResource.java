@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code GET /api/events[?logs=a,b]}: the dashboard's live stream (session cookie, never a bearer token). See
@@ -26,6 +28,7 @@ import java.util.List;
 @BrowserSession
 public final class EventsResource {
     static final String EVENT_STREAM = "text/event-stream";
+    private static final Logger LOG = Logger.getLogger(EventsResource.class.getName());
 
     private final EventStreams streams;
     private final HubPort port;
@@ -44,6 +47,9 @@ public final class EventsResource {
         StreamingOutput body = ignored -> {
             try {
                 stream.run(open(servletResponse));
+            } catch (IOException e) {
+                // the page went away (tab closed, reload): the normal end of a stream, nothing to report
+                LOG.log(Level.FINE, "dashboard event stream ended by the client", e);
             } finally {
                 streams.release(stream); // also when run() never started
             }
