@@ -1,6 +1,14 @@
 package computer.parachute.hub.app;
 
+import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.session.DashboardSessions;
+import computer.parachute.hub.core.session.LoginCodes;
+import computer.parachute.hub.core.session.SessionPolicy;
+import computer.parachute.hub.modules.ModuleOperations;
+import computer.parachute.hub.web.DashboardView;
+import computer.parachute.hub.web.EventStreams;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.home.StrictModes;
 import computer.parachute.hub.core.home.UnsafeHomeException;
@@ -57,6 +65,11 @@ public final class HubLifecycle {
     private final SpawnRequestFactory requests;
     private final HubBoot boot;
     private final ScheduledExecutorService rescanner;
+    private final DashboardSessions sessions;
+    private final LoginCodes loginCodes;
+    private final ModuleOperations modules;
+    private final DashboardView dashboardView;
+    private final EventStreams eventStreams;
     private boolean modulesStopped;
     private boolean stopped;
 
@@ -79,6 +92,13 @@ public final class HubLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        SessionPolicy policy = SessionPolicy.fromSystemProperties();
+        this.sessions = new DashboardSessions(database, clock, policy);
+        this.loginCodes = new LoginCodes(database, clock, policy);
+        this.modules = new ModuleOperations(registry, supervisor, requests);
+        this.dashboardView = new DashboardView(modules, registry, supervisor,
+                new HealthCheck(database, instance, HubVersion.current()), instance, config, HubVersion.current());
+        this.eventStreams = new EventStreams(supervisor, dashboardView, sessions, registry.file());
     }
 
     /**
@@ -139,6 +159,7 @@ public final class HubLifecycle {
             return;
         }
         modulesStopped = true;
+        eventStreams.close(); // pages see their stream end and show "reconnecting" while the hub is away
         rescanner.shutdownNow();
         try {
             rescanner.awaitTermination(RESCAN_STOP_SECONDS, TimeUnit.SECONDS);
@@ -171,4 +192,9 @@ public final class HubLifecycle {
     public ServicesRegistry registry() { return registry; }
     public SpawnRequestFactory requests() { return requests; }
     public HubBoot boot() { return boot; }
+    public DashboardSessions sessions() { return sessions; }
+    public LoginCodes loginCodes() { return loginCodes; }
+    public ModuleOperations modules() { return modules; }
+    public DashboardView dashboardView() { return dashboardView; }
+    public EventStreams eventStreams() { return eventStreams; }
 }
