@@ -1,7 +1,9 @@
 package computer.parachute.hub.modules;
 
+import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.manifest.EnvFile;
+import computer.parachute.hub.core.manifest.RowRefusals;
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.StartCommand;
 import computer.parachute.hub.supervisor.SpawnRequest;
@@ -10,6 +12,8 @@ import computer.parachute.hub.supervisor.SpawnRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +25,22 @@ public final class SpawnRequestFactory {
     private final HubHome home;
     private final SpawnRequests requests;
     private final Supplier<String> hubOrigin;
+    private final IntSupplier hubPort;
 
-    /** {@code hubOrigin} gives the origin for the next spawn, or null while the hub does not know it yet. */
-    public SpawnRequestFactory(HubHome home, SpawnRequests requests, Supplier<String> hubOrigin) {
+    /**
+     * {@code hubOrigin} gives the origin for the next spawn, or null while the hub does not know it yet; {@code hubPort}
+     * the port the hub is served on, or 0 while unknown (a servlet container before its first request).
+     */
+    public SpawnRequestFactory(HubHome home, SpawnRequests requests, Supplier<String> hubOrigin, IntSupplier hubPort) {
         this.home = home;
         this.requests = requests;
         this.hubOrigin = hubOrigin;
+        this.hubPort = hubPort;
+    }
+
+    /** Why this row must not run (reserved name, the hub's own port), or empty. */
+    public Optional<String> refusal(String shortName, ServiceEntry entry) {
+        return RowRefusals.refusal(entry, shortName, hubPort.getAsInt());
     }
 
     public SpawnRequest build(String shortName, ServiceEntry entry, StartCommand.Resolved command) {
@@ -34,7 +48,9 @@ public final class SpawnRequestFactory {
         try {
             envFile = EnvFile.load(home.moduleEnvFile(shortName)).pairs();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage(), e);
+            String why = e instanceof BoundedFiles.UnreadableFileException ? e.getMessage()
+                    : "cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage();
+            throw new UncheckedIOException(why, e);
         }
         return requests.build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin.get(), Map.of());
     }

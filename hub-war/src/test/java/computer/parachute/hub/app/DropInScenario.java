@@ -123,7 +123,32 @@ final class DropInScenario {
         Path tokenFile = home.resolve("operator.token");
         // a slow first request may still be minting it when a retried one has answered
         await(process, "operator.token written", () -> Files.isRegularFile(tokenFile));
-        return Files.readString(tokenFile).trim();
+        String token = Files.readString(tokenFile).trim();
+        assertDashboardServed(token);
+        return token;
+    }
+
+    /**
+     * The dashboard's files come from the WAR's web root here (no launcher): the sign-in page and the script are
+     * served, and a login link minted with the operator token the hub wrote opens a session on the page.
+     */
+    private void assertDashboardServed(String token) throws Exception {
+        HttpResponse<String> signIn = send("GET", "/", null);
+        assertEquals(200, signIn.statusCode(), signIn::body);
+        assertTrue(signIn.body().contains("parachute dashboard"), signIn::body);
+        assertEquals(200, send("GET", "/ui/app.js", null).statusCode());
+        HttpResponse<String> minted = send("POST", "/api/dashboard/login-link", token);
+        assertEquals(200, minted.statusCode(), minted::body);
+        Matcher url = Pattern.compile("\"url\":\"(http://127\\.0\\.0\\.1:" + container.port() + "/login\\?code=[^\"]+)\"")
+                .matcher(minted.body());
+        assertTrue(url.find(), minted::body);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url.group(1))).timeout(REQUEST_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, login.statusCode(), login::body);
+        String cookie = login.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + container.port() + "/"))
+                .header("Cookie", cookie).timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("<meta name=\"csrf-token\""), page::body);
     }
 
     /** The booted module runs alone; restarted through the API, the new child is told the hub's real origin. */

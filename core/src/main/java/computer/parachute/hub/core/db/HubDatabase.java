@@ -4,8 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import computer.parachute.hub.core.process.NeutralContextLoader;
 
+import computer.parachute.hub.core.fs.PrivateFiles;
+
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,12 +38,22 @@ public final class HubDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens (creating when absent) and migrates {@code file}; closes the pool again if migration fails. */
+    /**
+     * Opens (creating when absent) and migrates {@code file}; closes the pool again if migration fails. A new hub.db
+     * is created empty with mode 0600 before SQLite opens it (an empty file is a valid empty database): SQLite would
+     * create it 0644 minus the umask, and it gives its -wal and -shm files the database file's mode, so the signing
+     * key in them is the owner's alone whatever the umask.
+     */
     public static HubDatabase open(Path file) throws SQLException {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                PrivateFiles.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first, with its own owner-only mode
         } catch (IOException e) {
-            throw new SQLException("cannot create the directory for " + file + ": " + e.getMessage(), e);
+            throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
         }
         // the first connection loads sqlite's native library, which runs a command to detect the platform: a neutral
         // context class loader keeps the JDK's process reaper thread (and Hikari's own threads) off a webapp's loader
