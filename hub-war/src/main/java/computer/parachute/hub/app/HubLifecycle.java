@@ -10,6 +10,8 @@ import computer.parachute.hub.modules.ModuleOperations;
 import computer.parachute.hub.web.DashboardView;
 import computer.parachute.hub.web.EventStreams;
 import computer.parachute.hub.core.db.HubDatabase;
+import computer.parachute.hub.core.home.StrictModes;
+import computer.parachute.hub.core.home.UnsafeHomeException;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.net.TcpPortProbe;
@@ -82,7 +84,8 @@ public final class HubLifecycle {
                 new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
-        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin());
+        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin(),
+                config.port());
         this.boot = new HubBoot(registry, supervisor, requests);
         this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "registry-rescan");
@@ -103,6 +106,7 @@ public final class HubLifecycle {
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
     public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
+        enforceStrictModes(config);
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
         HubLifecycle lifecycle;
@@ -118,6 +122,20 @@ public final class HubLifecycle {
         lifecycle.rescanner.scheduleWithFixedDelay(rescan, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id());
         return lifecycle;
+    }
+
+    /** A standalone container refuses an unsafe home too (the launcher has already checked when it runs the WAR). */
+    private static void enforceStrictModes(HubConfig config) {
+        try {
+            StrictModes.Report report = StrictModes.enforce(config.home());
+            report.fixed().forEach(line -> LOG.info(line));
+            report.warnings().forEach(line -> LOG.warning(line));
+        } catch (UnsafeHomeException e) {
+            LOG.severe(e.getMessage());
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot use PARACHUTE_HOME " + config.home() + " (" + e.getMessage() + ")", e);
+        }
     }
 
     private void ensureOperatorToken() {
