@@ -271,6 +271,13 @@
       try {
         const response = await fetch('ui/api/session', { credentials: 'same-origin' });
         if (response.status === 401) { sessionEnded(); return; }
+        const state = await response.json().catch(() => ({}));
+        if (state.streamsFull) { // every live slot is taken by other open pages: say so, and look again later
+          setConn('reconnecting', 'too many open dashboard pages — close one');
+          retryDelay = 5000;
+          retryLater();
+          return;
+        }
         retryDelay = 1000;
         connect();
       } catch (e) {

@@ -33,14 +33,17 @@ public final class DashboardActions {
     /** An operation's outcome: the module's row afterwards; the state in it, not the HTTP status, says how it went. */
     public record OpOutcome(String shortName, String op, DashboardView.ModuleRow module) {}
 
-    public record SessionState(boolean live) {}
+    /** {@code streamsFull}: every event-stream slot is taken, so the page's stream was refused (429). */
+    public record SessionState(boolean live, boolean streamsFull) {}
 
     private final ModuleOperations modules;
     private final DashboardView view;
     private final HubHome home;
+    private final EventStreams streams;
 
     @Inject
-    public DashboardActions(ModuleOperations modules, DashboardView view, HubHome home) {
+    public DashboardActions(ModuleOperations modules, DashboardView view, HubHome home, EventStreams streams) {
+        this.streams = streams;
         this.modules = modules;
         this.view = view;
         this.home = home;
@@ -49,7 +52,7 @@ public final class DashboardActions {
     @GET
     @Path("session")
     public SessionState session() {
-        return new SessionState(true);
+        return new SessionState(true, streams.openCount() >= EventStreams.MAX_STREAMS);
     }
 
     @POST

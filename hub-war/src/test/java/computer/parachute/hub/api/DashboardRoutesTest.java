@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -232,6 +234,26 @@ class DashboardRoutesTest {
             assertTrue(running.contains("\"sentAt\":"), running);
             String line = nextEventContaining(events, "log", "hello-from-streamed");
             assertTrue(line.contains("\"shortName\":\"streamed\""), line);
+        }
+    }
+
+    @Test
+    void aNinthOpenPageIsRefusedAndTheSessionCheckSaysWhy() throws Exception {
+        String cookie = login();
+        List<InputStream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(hub.hub.uri("/api/events"))
+                        .header("Cookie", cookieName() + "=" + cookie).build(), HttpResponse.BodyHandlers.ofInputStream());
+                assertEquals(200, stream.statusCode());
+                open.add(stream.body());
+            }
+            assertTrue(browser("GET", "/ui/api/session", cookie, Map.of()).body().contains("\"streamsFull\":true"));
+            assertCode(browser("GET", "/api/events", cookie, Map.of()), 429, "too_many_streams");
+        } finally {
+            for (InputStream stream : open) {
+                stream.close();
+            }
         }
     }
 
