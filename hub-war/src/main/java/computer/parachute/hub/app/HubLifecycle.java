@@ -14,7 +14,8 @@ import computer.parachute.hub.modules.RegistryRescan;
 import computer.parachute.hub.modules.SpawnRequestFactory;
 import computer.parachute.hub.supervisor.ChildRecords;
 import computer.parachute.hub.supervisor.ExecutorScheduler;
-import computer.parachute.hub.supervisor.KillCommandSignals;
+import computer.parachute.hub.supervisor.HandleSignals;
+import computer.parachute.hub.supervisor.ProcProcessTree;
 import computer.parachute.hub.supervisor.SetsidProcessLauncher;
 import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.StdoutHubOutput;
@@ -64,9 +65,10 @@ public final class HubLifecycle {
         this.database = database;
         this.tokens = TokenServices.over(database, clock);
         this.supervisorScheduler = new ExecutorScheduler();
-        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new KillCommandSignals(), new TcpPortProbe(),
-                new ProcPortOwnerLookup(), new JdkProcessTable(), supervisorScheduler, MonotonicClock.SYSTEM, clock,
-                new StdoutHubOutput());
+        JdkProcessTable processTable = new JdkProcessTable();
+        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(),
+                new ProcProcessTree(processTable), new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
+                supervisorScheduler, MonotonicClock.SYSTEM, clock, new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
         this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin());

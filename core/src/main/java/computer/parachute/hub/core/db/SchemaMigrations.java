@@ -43,6 +43,10 @@ final class SchemaMigrations {
                 recorded_at  INTEGER NOT NULL,
                 PRIMARY KEY (short, pid)
             );
+            """,
+            // 2: the spawn identity each child (and every descendant) carries, the proof a process is ours (DESIGN §5)
+            """
+            ALTER TABLE child_processes ADD COLUMN spawn_id TEXT;
             """);
 
     private SchemaMigrations() {}
