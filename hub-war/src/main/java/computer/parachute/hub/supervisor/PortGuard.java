@@ -71,7 +71,7 @@ final class PortGuard {
     /** The record of this module that proves {@code live} ours, if any. */
     Optional<ChildRecord> provenOrphan(String shortName, ProcessSnapshot live) {
         List<ChildRecord> ofModule = records.all().stream().filter(r -> r.shortName().equals(shortName)).toList();
-        if (ofModule.isEmpty()) {
+        if (ofModule.isEmpty() || families.isHub(live.pid())) {
             return Optional.empty();
         }
         Optional<String> spawnId = tree.spawnIdOf(live.pid());

@@ -49,6 +49,11 @@ final class ProcessFamilies {
         this.selfGroup = tree.groupOf(selfPid);
     }
 
+    /** The hub's own process: never a member of a family, never signalled, never an orphan. */
+    boolean isHub(long pid) {
+        return pid == selfPid;
+    }
+
     /** The family's live members now (never the hub itself). */
     List<ProcessSnapshot> members(Family family) {
         Map<Long, ProcessSnapshot> found = new LinkedHashMap<>();

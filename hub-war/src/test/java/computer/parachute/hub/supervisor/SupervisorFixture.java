@@ -38,7 +38,7 @@ final class SupervisorFixture implements AutoCloseable {
     final CapturingOutput output = new CapturingOutput();
     final OffsetClock clock = new OffsetClock();
     final JdkProcessTable processTable = new JdkProcessTable();
-    final ProcProcessTree tree = new ProcProcessTree(processTable);
+    final FaultyTree tree = new FaultyTree(new ProcProcessTree(processTable));
     final ExecutorScheduler scheduler = new ExecutorScheduler();
     final HubDatabase db;
     final ChildRecords records;
