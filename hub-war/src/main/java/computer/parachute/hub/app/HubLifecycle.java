@@ -11,10 +11,10 @@ import computer.parachute.hub.core.token.OperatorTokenBootstrap;
 import computer.parachute.hub.core.token.TokenServices;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
-import computer.parachute.hub.modules.SpawnRequestFactory;
 import computer.parachute.hub.supervisor.ChildRecords;
 import computer.parachute.hub.supervisor.ExecutorScheduler;
 import computer.parachute.hub.supervisor.HandleSignals;
+import computer.parachute.hub.supervisor.NamedThreads;
 import computer.parachute.hub.supervisor.ProcProcessTree;
 import computer.parachute.hub.supervisor.SetsidProcessLauncher;
 import computer.parachute.hub.supervisor.SpawnRequests;
@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -53,7 +52,7 @@ public final class HubLifecycle {
     private final Supervisor supervisor;
     private final ExecutorScheduler supervisorScheduler;
     private final ServicesRegistry registry;
-    private final SpawnRequestFactory requests;
+    private final SpawnRequests requests;
     private final HubBoot boot;
     private final ScheduledExecutorService rescanner;
     private boolean modulesStopped;
@@ -71,13 +70,9 @@ public final class HubLifecycle {
                 supervisorScheduler, MonotonicClock.SYSTEM, clock, new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
-        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin());
+        this.requests = new SpawnRequests(ToolPath.ofThisProcess(), config.home(), hubOrigin());
         this.boot = new HubBoot(registry, supervisor, requests);
-        this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "registry-rescan");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.rescanner = NamedThreads.singleScheduled("registry-rescan");
     }
 
     /**
@@ -123,12 +118,7 @@ public final class HubLifecycle {
             return;
         }
         modulesStopped = true;
-        rescanner.shutdownNow();
-        try {
-            rescanner.awaitTermination(RESCAN_STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NamedThreads.shutdown(rescanner, RESCAN_STOP_SECONDS);
         supervisor.shutdown(); // refuses new starts (a boot in flight ends), stops all modules concurrently
         supervisorScheduler.close();
     }
@@ -153,6 +143,6 @@ public final class HubLifecycle {
     public TokenServices tokens() { return tokens; }
     public Supervisor supervisor() { return supervisor; }
     public ServicesRegistry registry() { return registry; }
-    public SpawnRequestFactory requests() { return requests; }
+    public SpawnRequests requests() { return requests; }
     public HubBoot boot() { return boot; }
 }

@@ -1,5 +1,11 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.home.HubHome;
+import computer.parachute.hub.core.manifest.EnvFile;
+import computer.parachute.hub.core.manifest.ServiceEntry;
+import computer.parachute.hub.core.manifest.StartCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +14,11 @@ import java.util.Objects;
 
 /**
  * THE one place a {@link SpawnRequest} is built, for boot, API start and restart (reference §9.2 #532: a restart
- * must rebuild, never replay). Env layering, later wins (DESIGN §5): {@code PORT} from services.json, then the
- * module's {@code .env} pairs (a {@code .env} PORT never wins, #537), then {@code PARACHUTE_HUB_ORIGIN}, then
- * extra env (PORT still excepted); finally {@code PATH} is the base PATH enriched with common tool dirs (#546).
- * Takes plain values so callers map core's {@code ServiceEntry}/{@code EnvFile} at the call site.
+ * must rebuild, never replay): {@link #forModule} reads the module's current {@code .env} every time, so a restart
+ * picks up a changed {@code .env} or origin. Env layering, later wins (DESIGN §5): {@code PORT} from services.json,
+ * then the {@code .env} pairs (a {@code .env} PORT never wins, #537), then {@code PARACHUTE_HUB_ORIGIN}, then extra
+ * env (PORT still excepted); finally {@code PATH} is the base PATH enriched with common tool dirs (#546). The spawner
+ * adds the spawn identity last ({@link SpawnRequest#forSpawn}).
  */
 public final class SpawnRequests {
     public static final String PORT = "PORT";
@@ -19,10 +26,29 @@ public final class SpawnRequests {
     public static final String PATH = "PATH";
 
     private final ToolPath toolPath;
+    private final HubHome home;
+    private final String hubOrigin;
 
-    /** {@code toolPath} knows the hub's own PATH and which tool dirs exist on this machine. */
-    public SpawnRequests(ToolPath toolPath) {
+    /**
+     * @param toolPath  knows the hub's own PATH and which tool dirs exist on this machine
+     * @param home      where each module's {@code .env} lives
+     * @param hubOrigin the hub's origin for {@code PARACHUTE_HUB_ORIGIN}, or null
+     */
+    public SpawnRequests(ToolPath toolPath, HubHome home, String hubOrigin) {
         this.toolPath = Objects.requireNonNull(toolPath, "toolPath");
+        this.home = home;
+        this.hubOrigin = hubOrigin;
+    }
+
+    /** The request for a services.json row and its resolved start command, with the module's current .env. */
+    public SpawnRequest forModule(String shortName, ServiceEntry entry, StartCommand.Resolved command) {
+        Map<String, String> envFile;
+        try {
+            envFile = EnvFile.load(home.moduleEnvFile(shortName)).pairs();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage(), e);
+        }
+        return build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin, Map.of());
     }
 
     /**
@@ -32,7 +58,7 @@ public final class SpawnRequests {
      * @param hubOrigin    the hub's origin for {@code PARACHUTE_HUB_ORIGIN}, or null
      * @param extraEnv     extra pairs (wizard pass-through, tests), may be empty
      */
-    public SpawnRequest build(String shortName, List<String> cmd, int port, Path installDir,
+    SpawnRequest build(String shortName, List<String> cmd, int port, Path installDir,
                               Map<String, String> envFilePairs, String hubOrigin, Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(PORT, String.valueOf(port));
