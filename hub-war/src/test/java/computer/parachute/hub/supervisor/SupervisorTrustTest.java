@@ -152,6 +152,25 @@ class SupervisorTrustTest {
     }
 
     @Test
+    void theSpawnedProgramIsTheOnePreflightResolvedOnTheChildsPath() throws Exception {
+        // a tool dir on the module's PATH only (not the hub's): without setsid the JDK would look the name up on the
+        // hub's PATH and fail, or find another program of that name
+        Path installDir = fx.install("vault");
+        Path tools = Files.createDirectories(temp.resolve("module-tools"));
+        Path tool = Files.writeString(tools.resolve("vault-server"), "#!/bin/sh\nexec " + TestModules.python() + " "
+                + installDir.resolve(TestModules.SCRIPT_NAME) + "\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwx------"));
+        int port = FreePorts.find();
+        SpawnRequest request = fx.requests().build("vault", List.of("vault-server"), port, installDir,
+                java.util.Map.of(), null, java.util.Map.of("PATH", tools + ":/usr/bin:/bin"));
+
+        ModuleSnapshot started = fx.supervisor.start(request);
+
+        assertTrue(started.is(ModuleState.RUNNING) && started.ready(), started.toString());
+        assertEquals(tool.toString(), fx.launcher.requests().get(0).cmd().get(0));
+    }
+
+    @Test
     void aFailureInExitHandlingEndsCrashedInsteadOfRunningWithADeadPid() throws Exception {
         fx.supervisor.start(fx.module("vault", "TM_EXIT_AFTER_MS", "300", "TM_EXIT_CODE", "1"));
         fx.tree.familyFailure = new IllegalStateException("injected: /proc vanished");
