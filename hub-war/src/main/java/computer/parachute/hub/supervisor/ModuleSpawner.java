@@ -67,7 +67,11 @@ final class ModuleSpawner {
                 return null; // running, and its exit callback is registered: the exit will be interpreted
             }
             if (child != null) {
-                ProcessHandle.of(child.pid()).ifPresent(ProcessHandle::destroyForcibly); // nothing would ever stop it
+                // spawned but never attached: nothing would ever stop it. Our own child, so its pid is still ours.
+                long pid = child.pid();
+                LOG.warning(() -> "[supervisor] SIGKILL to pid " + pid + " (" + entry.shortName
+                        + ": spawned but could not be attached)");
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
             fail(entry, StartError.of(StartErrorType.SPAWN_FAILED, entry.shortName + " could not be spawned ("
                     + printable(request.cmd()) + "): " + printable(List.of(String.valueOf(e.getMessage()))),
