@@ -2,6 +2,7 @@ package computer.parachute.hub.supervisor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +15,21 @@ import java.util.concurrent.TimeUnit;
 final class KillCommandSignals {
     private static final String KILL = "/bin/kill";
     /** /bin/kill answers at once; the bound keeps a wedged fork from holding a module's lock. */
-    static final long KILL_COMMAND_TIMEOUT_SECONDS = 5;
+    static final Duration KILL_COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final String NO_SUCH_PROCESS = "No such process";
+
+    private final String kill;
+    private final Duration timeout;
+
+    KillCommandSignals() {
+        this(KILL, KILL_COMMAND_TIMEOUT);
+    }
+
+    /** {@code kill} and {@code timeout} for tests (a stub that hangs or answers in another language). */
+    KillCommandSignals(String kill, Duration timeout) {
+        this.kill = kill;
+        this.timeout = timeout;
+    }
 
     boolean signalGroup(long pgid, Signal signal) {
         if (pgid <= 1) {
@@ -25,27 +39,27 @@ final class KillCommandSignals {
     }
 
     /** True when delivered, false on ESRCH; throws on anything else. */
-    private static boolean run(Signal signal, String target) {
-        Process kill = null;
+    private boolean run(Signal signal, String target) {
+        Process process = null;
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(KILL, "-s", signal.name(), "--", target))
+            ProcessBuilder builder = new ProcessBuilder(List.of(kill, "-s", signal.name(), "--", target))
                     .redirectErrorStream(true);
             builder.environment().put("LC_ALL", "C");
-            kill = builder.start();
-            if (!kill.waitFor(KILL_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new ProcessSignalException(KILL + " " + target + " did not finish within "
-                        + KILL_COMMAND_TIMEOUT_SECONDS + " s");
+            process = builder.start();
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ProcessSignalException(kill + " " + target + " did not finish within " + timeout.toMillis()
+                        + " ms");
             }
-            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            return interpret(kill.exitValue(), output, signal, target);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return interpret(process.exitValue(), output, signal, target);
         } catch (IOException e) {
-            throw new ProcessSignalException("cannot run " + KILL + ": " + e.getMessage(), e);
+            throw new ProcessSignalException("cannot run " + kill + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessSignalException("interrupted while signalling " + target, e);
         } finally {
-            if (kill != null && kill.isAlive()) {
-                kill.destroyForcibly();
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
             }
         }
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The production /proc tree, with an injectable failure for {@link #family} (an unexpected error mid-handling). */
-final class FaultyTree implements ProcessTree {
+class FaultyTree implements ProcessTree {
     private final ProcessTree delegate;
     volatile RuntimeException familyFailure;
 

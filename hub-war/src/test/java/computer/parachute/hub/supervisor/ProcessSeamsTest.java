@@ -130,6 +130,33 @@ class ProcessSeamsTest {
         assertTrue(tree.family(SpawnIdentity.fresh(), 0).isEmpty());
     }
 
+    @Test
+    void aStuckKillCommandTimesOutInsteadOfHoldingTheStop() throws Exception {
+        Path stub = stub("stuck-kill", "exec sleep 30");
+        KillCommandSignals stuck = new KillCommandSignals(stub.toString(), Duration.ofMillis(300));
+
+        ProcessSignalException e = assertThrows(ProcessSignalException.class,
+                () -> stuck.signalGroup(4_000_000L, Signal.TERM));
+
+        assertTrue(e.getMessage().contains("did not finish within 300 ms"), e.getMessage());
+    }
+
+    @Test
+    void theKillCommandRunsInTheCLocaleSoNoSuchProcessIsUnderstood() throws Exception {
+        // a kill that answers in German unless LC_ALL=C: the hub matches the English text only
+        Path stub = stub("localized-kill", "if [ \"$LC_ALL\" = C ]; then echo \"kill: ($4): No such process\";"
+                + " else echo \"kill: ($4): Kein passender Prozess gefunden\"; fi; exit 1");
+
+        assertFalse(new KillCommandSignals(stub.toString(), Duration.ofSeconds(10)).signalGroup(4_000_000L,
+                Signal.TERM), "ESRCH is 'already gone', not an error");
+    }
+
+    private Path stub(String name, String body) throws IOException {
+        Path stub = Files.writeString(temp.resolve(name), "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(stub, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return stub;
+    }
+
     private ChildProcess launch(List<String> cmd, Map<String, String> env) throws IOException {
         ChildProcess child = launcher.launch(new SpawnRequest("t", cmd, null, env));
         reaper.track(child.pid());
