@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * The suite's invariants, checked against the real hub, /proc and the registry file:
  * (1) at most one live spawn per module (its processes, daemonized or not, all carry one spawn id); (2) every live
  * spawn is the one the current hub reports (so nothing of an earlier hub generation survives its successor's boot),
- * and every pid it reports running is alive; (3) a module port is held only by that module's supervised spawn; (4) services.json holds exactly what the test wrote; (6) /health answers 200.
+ * and every pid it reports running is alive; (3) a module port is held only by that module's supervised spawn;
+ * (4) services.json holds exactly what the test wrote; (6) /health answers 200.
  * Invariant (5), a JSON body with an error code on every API answer, is judged by {@link HubApi} as answers arrive.
  */
 final class InvariantChecker {
