@@ -1,7 +1,6 @@
 package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.home.HubHome;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
