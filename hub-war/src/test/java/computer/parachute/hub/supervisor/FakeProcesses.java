@@ -3,6 +3,7 @@ package computer.parachute.hub.supervisor;
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import computer.parachute.hub.core.process.ProcessTable;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +44,16 @@ final class FakeProcesses implements ProcessLauncher, ProcessSignals, ProcessTre
         }
     }
 
+    /** When set, the next launch throws it (the OS refusing a spawn, e.g. EAGAIN). */
+    volatile IOException failNextLaunch;
+
     @Override
-    public synchronized ChildProcess launch(SpawnRequest request) {
+    public synchronized ChildProcess launch(SpawnRequest request) throws IOException {
+        IOException failure = failNextLaunch;
+        if (failure != null) {
+            failNextLaunch = null;
+            throw failure;
+        }
         Child child = new Child();
         live.put(child.pid(), child);
         spawned.add(child);

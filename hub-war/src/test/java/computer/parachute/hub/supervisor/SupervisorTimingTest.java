@@ -137,6 +137,21 @@ class SupervisorTimingTest {
         assertEquals(List.of(new RecordingSignals.Sent(pid, Signal.TERM)), processes.sent());
     }
 
+    @Test
+    void aRespawnTheOsRefusesEndsCrashedWithSpawnFailed() {
+        supervisor.start(request);
+        processes.failNextLaunch = new java.io.IOException("Resource temporarily unavailable");
+        crash(0);
+
+        scheduler.advance(Duration.ZERO);
+
+        Poll.require(WAIT, "crashed after the failed respawn", () -> state().is(ModuleState.CRASHED));
+        assertEquals("spawn_failed", state().startError().type());
+        assertTrue(state().startError().description().contains("Resource temporarily unavailable"),
+                state().startError().description());
+        assertEquals(1, processes.spawnCount());
+    }
+
     private void crash(int child) {
         processes.exit(child, 1);
         Poll.require(WAIT, "restarting after crash " + (child + 1), () -> state().is(ModuleState.RESTARTING));
