@@ -1,7 +1,9 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.manifest.EnvFile;
+import computer.parachute.hub.core.manifest.RowRefusals;
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.StartCommand;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * THE one place a {@link SpawnRequest} is built, for boot, API start and restart (reference §9.2 #532: a restart
@@ -28,16 +31,24 @@ public final class SpawnRequests {
     private final ToolPath toolPath;
     private final HubHome home;
     private final String hubOrigin;
+    private final int hubPort;
 
     /**
      * @param toolPath  knows the hub's own PATH and which tool dirs exist on this machine
      * @param home      where each module's {@code .env} lives
      * @param hubOrigin the hub's origin for {@code PARACHUTE_HUB_ORIGIN}, or null
+     * @param hubPort   the hub's own port, which no module row may take
      */
-    public SpawnRequests(ToolPath toolPath, HubHome home, String hubOrigin) {
+    public SpawnRequests(ToolPath toolPath, HubHome home, String hubOrigin, int hubPort) {
         this.toolPath = Objects.requireNonNull(toolPath, "toolPath");
         this.home = home;
         this.hubOrigin = hubOrigin;
+        this.hubPort = hubPort;
+    }
+
+    /** Why this row must not run (reserved name, the hub's own port), or empty. */
+    public Optional<String> refusal(String shortName, ServiceEntry entry) {
+        return RowRefusals.refusal(entry, shortName, hubPort);
     }
 
     /** The request for a services.json row and its resolved start command, with the module's current .env. */
@@ -46,7 +57,9 @@ public final class SpawnRequests {
         try {
             envFile = EnvFile.load(home.moduleEnvFile(shortName)).pairs();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage(), e);
+            String why = e instanceof BoundedFiles.UnreadableFileException ? e.getMessage()
+                    : "cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage();
+            throw new UncheckedIOException(why, e);
         }
         return build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin, Map.of());
     }
