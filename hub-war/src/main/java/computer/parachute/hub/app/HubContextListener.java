@@ -52,8 +52,14 @@ public final class HubContextListener implements ServletContextListener {
         context.addFilter(LoopbackHostFilter.class.getSimpleName(),
                         new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // a PORT the deployer gave (the launcher always does) is trusted; else the container's connector (Tomcat's
+        // MBeans), else the first request tells
+        int givenPort = fixedConfig != null ? fixedConfig.port()
+                : HubConfig.givenPortFromProcessAndContext(context::getInitParameter)
+                        .orElseGet(() -> ContainerConnectors.singleHttpPort().orElse(0));
+        ServedPort servedPort = ServedPort.configured(givenPort);
         try {
-            lifecycle = HubLifecycle.start(config, Clock.systemUTC());
+            lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
@@ -64,6 +70,8 @@ public final class HubContextListener implements ServletContextListener {
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        context.addFilter(ServedPortFilter.class.getSimpleName(), new ServedPortFilter(servedPort))
+                .addMappingForUrlPatterns(null, false, "/*");
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
@@ -71,8 +79,13 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (lifecycle != null) {
-            lifecycle.stop();
+        try {
+            if (lifecycle != null) {
+                lifecycle.stop();
+            }
+        } finally {
+            JdbcDriverRegistrations.deregisterLoadedBy(HubContextListener.class.getClassLoader());
+            RecordMethodCaches.forgetWebappTypes();
         }
     }
 }

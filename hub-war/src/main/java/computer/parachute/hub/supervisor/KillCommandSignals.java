@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.NeutralContextLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class KillCommandSignals {
             ProcessBuilder builder = new ProcessBuilder(List.of(kill, "-s", signal.name(), "--", target))
                     .redirectErrorStream(true);
             builder.environment().put("LC_ALL", "C");
-            process = builder.start();
+            process = NeutralContextLoader.start(builder);
             if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new ProcessSignalException(kill + " " + target + " did not finish within " + timeout.toMillis()
                         + " ms");

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * THE one place a {@link SpawnRequest} is built, for boot, API start and restart (reference §9.2 #532: a restart
@@ -30,16 +32,17 @@ public final class SpawnRequests {
 
     private final ToolPath toolPath;
     private final HubHome home;
-    private final String hubOrigin;
-    private final int hubPort;
+    private final Supplier<String> hubOrigin;
+    private final IntSupplier hubPort;
 
     /**
      * @param toolPath  knows the hub's own PATH and which tool dirs exist on this machine
      * @param home      where each module's {@code .env} lives
-     * @param hubOrigin the hub's origin for {@code PARACHUTE_HUB_ORIGIN}, or null
-     * @param hubPort   the hub's own port, which no module row may take
+     * @param hubOrigin the origin for the next spawn's {@code PARACHUTE_HUB_ORIGIN}, or null while the hub does not
+     *                  know it yet (a servlet container before its first request)
+     * @param hubPort   the port the hub is served on, which no module row may take; 0 while unknown
      */
-    public SpawnRequests(ToolPath toolPath, HubHome home, String hubOrigin, int hubPort) {
+    public SpawnRequests(ToolPath toolPath, HubHome home, Supplier<String> hubOrigin, IntSupplier hubPort) {
         this.toolPath = Objects.requireNonNull(toolPath, "toolPath");
         this.home = home;
         this.hubOrigin = hubOrigin;
@@ -48,7 +51,7 @@ public final class SpawnRequests {
 
     /** Why this row must not run (reserved name, the hub's own port), or empty. */
     public Optional<String> refusal(String shortName, ServiceEntry entry) {
-        return RowRefusals.refusal(entry, shortName, hubPort);
+        return RowRefusals.refusal(entry, shortName, hubPort.getAsInt());
     }
 
     /** The request for a services.json row and its resolved start command, with the module's current .env. */
@@ -61,7 +64,7 @@ public final class SpawnRequests {
                     : "cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage();
             throw new UncheckedIOException(why, e);
         }
-        return build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin, Map.of());
+        return build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin.get(), Map.of());
     }
 
     /**

@@ -43,7 +43,7 @@ final class SupervisorFixture implements AutoCloseable {
     final HubDatabase db;
     final ChildRecords records;
     final Supervisor supervisor;
-    private final SpawnRequests requests = new SpawnRequests(ToolPath.ofThisProcess(), null, null, 0);
+    private final SpawnRequests requests = new SpawnRequests(ToolPath.ofThisProcess(), null, () -> null, () -> 0);
 
     SupervisorFixture(Path root) throws SQLException {
         this(root, FAST);
