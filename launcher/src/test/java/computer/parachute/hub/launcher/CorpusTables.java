@@ -95,6 +95,9 @@ final class CorpusTables {
         tokens.put("no exp", JWT.create().withKeyId(key.kid()).withIssuer(issuer).withSubject("operator")
                 .withAudience("operator").withIssuedAt(now).withJWTId("no-exp").withClaim("scope", "parachute:host:admin").sign(hub));
         tokens.put("revoked", revoked.token());
+        tokens.put("hub's key, never minted (unknown jti)", fixture.signedByHub(b -> b.withIssuer(issuer)));
+        tokens.put("recorded but lives 91 days", fixture.issuedByHub(b -> b.withIssuer(issuer).withIssuedAt(now)
+                .withExpiresAt(now.plus(Duration.ofDays(91)))));
         tokens.put("truncated", admin.substring(0, admin.length() - 10));
         tokens.put("two segments", admin.substring(0, admin.lastIndexOf('.')));
         tokens.put("7 kB garbage", "x".repeat(BIG_TOKEN_CHARS));
