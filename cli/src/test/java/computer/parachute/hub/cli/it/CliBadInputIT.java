@@ -113,7 +113,8 @@ class CliBadInputIT {
         Files.setPosixFilePermissions(token(), PosixFilePermissions.fromString("rw-r--r--"));
         try {
             CliProcess.Result stop = cli.run("stop", "nothere");
-            assertEquals(0, stop.code(), stop.all());
+            assertEquals(1, stop.code(), "not installed: " + stop.all());
+            assertTrue(stop.stderr().contains("✗ nothere is not installed"), stop.all());
             assertTrue(stop.all().contains("chmod 0600 " + token()), stop.all());
         } finally {
             Files.setPosixFilePermissions(token(), PosixFilePermissions.fromString("rw-------"));
