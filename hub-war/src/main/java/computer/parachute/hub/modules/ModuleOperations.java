@@ -3,6 +3,7 @@ package computer.parachute.hub.modules;
 import computer.parachute.hub.api.HubApiException;
 import computer.parachute.hub.core.home.ModuleNames;
 import computer.parachute.hub.core.manifest.ServiceEntry;
+import computer.parachute.hub.core.manifest.ServicesFileException;
 import computer.parachute.hub.core.manifest.ServicesRead;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.manifest.ShortNames;
@@ -76,10 +77,11 @@ public final class ModuleOperations {
     }
 
     public ModuleView get(String shortName) {
-        Optional<ServiceEntry> row = installed().byShort(shortName);
+        ServicesRead read = installed();
+        Optional<ServiceEntry> row = read.byShort(shortName);
         Optional<ModuleSnapshot> live = supervisor.get(shortName);
         if (row.isEmpty() && live.isEmpty()) {
-            throw ModuleErrors.unknown(shortName);
+            throw registryInvalid(read).orElseGet(() -> ModuleErrors.unknown(shortName));
         }
         return ModuleView.of(shortName, row.map(InstalledModule::of).orElse(null), live.orElse(null));
     }
@@ -111,7 +113,9 @@ public final class ModuleOperations {
     }
 
     private SpawnRequest requestFor(String shortName) {
-        ServiceEntry entry = installed().byShort(shortName).orElseThrow(() -> ModuleErrors.notInstalled(shortName));
+        ServicesRead read = installed();
+        ServiceEntry entry = read.byShort(shortName).orElseThrow(() ->
+                registryInvalid(read).orElseGet(() -> ModuleErrors.notInstalled(shortName)));
         StartCommand command = StartCommands.resolve(entry);
         if (command instanceof StartCommand.Skipped skipped) {
             throw ModuleErrors.noStartCmd(skipped.description());
@@ -125,5 +129,21 @@ public final class ModuleOperations {
 
     private ServicesRead installed() {
         return registry.readLenient();
+    }
+
+    /**
+     * When a name has no row and the lenient read skipped something, the strict reader's error (naming the file,
+     * the problem and the fix): the module may be in the part that does not parse, so "not installed" could be a lie.
+     */
+    private Optional<HubApiException> registryInvalid(ServicesRead read) {
+        if (read.warnings().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            registry.readStrict();
+            return Optional.empty();
+        } catch (ServicesFileException e) {
+            return Optional.of(ModuleErrors.registryInvalid(e.getMessage()));
+        }
     }
 }

@@ -188,7 +188,9 @@ class ModuleLogsAndRegistryTest {
             assertNull(hub.catalogRow(admin, "india"), "nothing is installed as far as a garbage file says");
             assertEquals("running", hub.catalogRow(admin, "hotel").getString("supervisor_status"));
             assertTrue(answersWithPid(hotel.port(), pid), "a malformed services.json stops no module");
-            hub.post("/api/modules/india/start", admin).assertError(400, "not_installed");
+            String why = hub.post("/api/modules/india/start", admin).assertError(409, "registry_invalid")
+                    .getString("error_description");
+            assertTrue(why.startsWith(services + ": "), "names the file, not \"not installed\": " + why);
         } finally {
             Files.writeString(services, good);
         }
