@@ -9,6 +9,7 @@ import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.manifest.ShortNames;
 import computer.parachute.hub.core.manifest.StartCommand;
 import computer.parachute.hub.core.manifest.StartCommands;
+import computer.parachute.hub.supervisor.LogTail;
 import computer.parachute.hub.supervisor.ModuleSnapshot;
 import computer.parachute.hub.supervisor.SpawnRequest;
 import computer.parachute.hub.supervisor.Supervisor;
@@ -90,8 +91,11 @@ public final class ModuleOperations {
         return supervisor.logs(shortName).orElseThrow(() -> ModuleErrors.notSupervised(shortName));
     }
 
-    /** Subscribes {@code follower} to new output lines; 404 {@code not_supervised} for an unknown module. */
-    public AutoCloseable follow(String shortName, Consumer<String> follower) {
+    /**
+     * The buffered lines and a subscription of {@code follower} to every later one, with nothing lost between;
+     * 404 {@code not_supervised} for an unknown module.
+     */
+    public LogTail follow(String shortName, Consumer<String> follower) {
         return supervisor.follow(shortName, follower).orElseThrow(() -> ModuleErrors.notSupervised(shortName));
     }
 
