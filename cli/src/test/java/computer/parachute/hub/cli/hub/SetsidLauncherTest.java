@@ -1,6 +1,8 @@
 package computer.parachute.hub.cli.hub;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * neither is on PATH. Real processes; the session id is read from /proc, so this runs on Linux only (the CI image),
  * where /proc/<pid>/stat is the way to see a process's session.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads each process's session from /proc")
 class SetsidLauncherTest {
     @TempDir
     Path dir;

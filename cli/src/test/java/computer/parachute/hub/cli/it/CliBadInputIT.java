@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Hostile input to the real parachute.jar against a real hub: broken, expired, foreign and loosely-permissioned
@@ -38,7 +37,7 @@ class CliBadInputIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        assumeTrue(CliProcess.launcherRunnable(), "launcher.jar is not built");
+        assertTrue(CliProcess.launcherRunnable(), "launcher.jar must be built and runnable (mvn verify builds it)");
         cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
         CliProcess.Result start = cli.run("start", "hub");
         assertEquals(0, start.code(), start.all());
