@@ -5,6 +5,7 @@ import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.http.LoopbackHostFilter;
+import computer.parachute.hub.web.WebAssets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -58,7 +59,7 @@ public final class HubContextListener implements ServletContextListener {
         }
         context.setAttribute(LIFECYCLE_ATTRIBUTE, lifecycle);
         context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
-        HubApplication application = new HubApplication(lifecycle);
+        HubApplication application = new HubApplication(lifecycle, new WebAssets(context));
         testRegistrations.accept(application);
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);

@@ -120,6 +120,9 @@ public final class ModuleOperations {
         ServicesRead read = installed();
         ServiceEntry entry = read.byShort(shortName).orElseThrow(() ->
                 registryInvalid(read).orElseGet(() -> ModuleErrors.notInstalled(shortName)));
+        requests.refusal(shortName, entry).ifPresent(reason -> {
+            throw ModuleErrors.refusedRow(reason);
+        });
         StartCommand command = StartCommands.resolve(entry);
         if (command instanceof StartCommand.Skipped skipped) {
             throw ModuleErrors.noStartCmd(skipped.description());
