@@ -102,7 +102,7 @@ class TokenTrustIT {
         assertEquals(200, modules(tokens.get(0)).statusCode());
         CliProcess.Result revoke = cli.run("auth", "revoke", "--all-operator");
         assertEquals(0, revoke.code(), revoke.all());
-        assertTrue(revoke.stdout().startsWith("✓ Revoked 4 operator token(s)."), revoke.all());
+        assertTrue(revoke.stdout().startsWith("✓ Revoked 4 operator token(s)"), revoke.all());
         for (String token : tokens) {
             HttpResponse<String> answer = modules(token);
             assertEquals(401, answer.statusCode(), answer.body());
