@@ -134,8 +134,11 @@ public final class Supervisor {
         return Optional.ofNullable(find(shortName)).map(entry -> entry.log.lines());
     }
 
-    /** Delivers every later line to {@code follower} (on a reader thread: hand off, never block) until closed. */
-    public Optional<AutoCloseable> follow(String shortName, Consumer<String> follower) {
+    /**
+     * The buffered lines, then every later line to {@code follower} (on a reader thread: hand off, never block)
+     * until the subscription is closed; no line is lost or repeated between the two (see {@link LogTail}).
+     */
+    public Optional<LogTail> follow(String shortName, Consumer<String> follower) {
         return Optional.ofNullable(find(shortName)).map(entry -> entry.log.follow(follower));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import computer.parachute.hub.core.testing.ProcessReaper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ class FaultSuiteIT {
     }
 
     @Test
+    @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.MINUTES) // -Dfault.steps=1000 outlasts the 120 s default
     void invariantsHoldUnderRandomFaults() throws Exception {
         long seed = Long.getLong("fault.seed", DEFAULT_SEED);
         int steps = Integer.getInteger("fault.steps", DEFAULT_STEPS);
