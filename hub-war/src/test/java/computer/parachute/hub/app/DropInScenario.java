@@ -53,6 +53,7 @@ final class DropInScenario {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration LOADER_DEADLINE = Duration.ofSeconds(15);
     private static final Duration LOADER_POLL_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration SINGLE_INSTANCE_WATCH = Duration.ofSeconds(2);
     /** What Tomcat's WebappClassLoaderBase and a failed listener log, and what a JDBC lookup failure says. */
     private static final List<String> LEAK_AND_FAILURE_MARKERS = List.of("appears to have started a thread named",
             "memory leak", "failed to unregister", "created a ThreadLocal", "No suitable driver",
@@ -178,7 +179,16 @@ final class DropInScenario {
         JsonObject second = awaitHealth(process, firstInstance);
         assertEquals(container.port(), second.getInt("port"), second::toString);
         long redeployed = awaitModuleRunning(process, token, previousPid);
-        assertEquals(List.of(redeployed), moduleProcesses(), "exactly one module process after a redeploy");
+        assertStaysTheOnlyModuleProcess(redeployed);
+    }
+
+    /** Exactly one module process after a redeploy, and still only that one a moment later (no late second spawn). */
+    private void assertStaysTheOnlyModuleProcess(long pid) throws InterruptedException {
+        long until = System.nanoTime() + SINGLE_INSTANCE_WATCH.toNanos();
+        do {
+            assertEquals(List.of(pid), moduleProcesses(), "exactly one module process after a redeploy");
+            TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL.toMillis());
+        } while (System.nanoTime() < until);
     }
 
     /** SIGTERM: the container exits, undeploying the hub (module stopped, hub.db closed), and logged no leak. */
