@@ -3,6 +3,7 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
+import computer.parachute.hub.core.config.StartupTrace;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -41,6 +42,7 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        StartupTrace.mark("webapp configured, listener called");
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
         try {
@@ -52,12 +54,17 @@ public final class HubContextListener implements ServletContextListener {
         context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
         HubApplication application = new HubApplication(lifecycle);
         testRegistrations.accept(application);
-        ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
+        ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, StartupTrace.enabled()
+                ? new TracedServletContainer(application) : new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+        if (StartupTrace.enabled()) {
+            context.addFilter(TracedServletContainer.FirstRequest.class.getSimpleName(),
+                    new TracedServletContainer.FirstRequest()).addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package computer.parachute.hub.app;
 
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
@@ -85,10 +86,13 @@ public final class HubLifecycle {
     public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
+        StartupTrace.mark("hub.db opened and migrated");
         HubLifecycle lifecycle;
         try {
             lifecycle = new HubLifecycle(config, clock, instance, database);
+            StartupTrace.mark("supervisor built");
             lifecycle.ensureOperatorToken();
+            StartupTrace.mark("signing key and operator token");
         } catch (RuntimeException e) {
             database.close();
             throw e;
