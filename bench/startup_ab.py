@@ -70,9 +70,12 @@ def await_ok(proc, started, check):
     return (time.monotonic() - started) * 1000
 
 
-def one_run(argv, idle_s):
-    home = tempfile.mkdtemp(prefix="hub-bench-")
-    port = free_port()
+def one_run(argv, idle_s, home=None, port=None):
+    """`home`: an existing PARACHUTE_HOME (signing key and token already in hub.db: an installed hub's restart), with
+    the `port` its token was minted for (the token's issuer names the hub's origin)."""
+    keep = home is not None
+    home = home or tempfile.mkdtemp(prefix="hub-bench-")
+    port = port or free_port()
     env = dict(os.environ, PARACHUTE_HOME=home, PORT=str(port))
     token_file = os.path.join(home, "operator.token")
     started = time.monotonic()
@@ -103,28 +106,37 @@ def one_run(argv, idle_s):
         if proc.poll() is None:
             proc.kill()  # by pid: the one process this run started
             proc.wait(timeout=STOP_DEADLINE_S)
-        shutil.rmtree(home, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(home, ignore_errors=True)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("variants", nargs="+", help="label=argv")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--reuse-home", action="store_true",
+                        help="one home per variant, made by the warm-up launch: no key generation in the timed runs")
     parser.add_argument("--idle", type=float, default=1.0, help="seconds between the first API 200 and the idle RSS")
     opts = parser.parse_args()
     variants = []
     for spec in opts.variants:
         label, _, cmd = spec.partition("=")
         variants.append((label, shlex.split(cmd)))
-    for _, argv in variants:
-        one_run(argv, 0)  # warm the unpacked-WAR cache and the OS page cache
+    homes, ports = {}, {}
+    for label, argv in variants:
+        homes[label] = tempfile.mkdtemp(prefix="hub-bench-") if opts.reuse_home else None
+        ports[label] = free_port() if opts.reuse_home else None
+        one_run(argv, 0, homes[label], ports[label])  # warm the unpacked-WAR cache and the OS page cache (and mint the key)
     results = {label: [] for label, _ in variants}
     for i in range(opts.runs):
         for label, argv in variants:
-            r = one_run(argv, opts.idle)
+            r = one_run(argv, opts.idle, homes[label], ports[label])
             results[label].append(r)
             print(f"run {i + 1} {label}: health {r['health']:.0f} ms, api {r['api']:.0f} ms, cpu {r['cpu']:.0f} ms, RSS {r['rss']:.0f} MB,"
                   f" idle RSS {r['rss_idle']:.0f} MB, stop {r['stop']:.0f} ms", flush=True)
+    for home in homes.values():
+        if home:
+            shutil.rmtree(home, ignore_errors=True)
     with open("/proc/loadavg") as f:
         print(f"load average at the end: {f.read().split()[:3]}")
     first = None
