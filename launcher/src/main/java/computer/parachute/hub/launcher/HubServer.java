@@ -64,6 +64,9 @@ public final class HubServer {
         webapp.setConfigurationDiscovered(false);
         webapp.setConfigurations(new Configuration[] {new WebInfConfiguration(), new WebXmlConfiguration(),
                 new WebAppConfiguration()});
+        // no webdefault-ee11.xml: its default and JSP servlets and MIME table serve nothing here (Jersey owns /*, errors
+        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost
+        webapp.setDefaultsDescriptor(null);
         // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
         config.toInitParameters().forEach(webapp::setInitParameter);
         server.setHandler(webapp);
