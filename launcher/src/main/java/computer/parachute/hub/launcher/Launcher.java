@@ -48,6 +48,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         StartupTrace.mark("launcher main");
+        StartupPrewarm.start();
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, COMPRESSED_OOPS_REFERENCES_PER_LINE);
         }
