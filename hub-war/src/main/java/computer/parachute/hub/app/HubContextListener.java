@@ -4,6 +4,10 @@ import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
 import computer.parachute.hub.core.config.StartupTrace;
+import computer.parachute.hub.core.token.HubOrigins;
+import computer.parachute.hub.http.LoopbackHostFilter;
+import computer.parachute.hub.web.WebAssets;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -12,6 +16,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +50,10 @@ public final class HubContextListener implements ServletContextListener {
         StartupTrace.mark("webapp configured, listener called");
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
+        // first, and ahead of web.xml's mappings: no path of this context answers a rebound DNS name (DESIGN §12)
+        context.addFilter(LoopbackHostFilter.class.getSimpleName(),
+                        new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         try {
             lifecycle = HubLifecycle.start(config, Clock.systemUTC());
         } catch (SQLException e) {
@@ -52,7 +61,7 @@ public final class HubContextListener implements ServletContextListener {
         }
         context.setAttribute(LIFECYCLE_ATTRIBUTE, lifecycle);
         context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
-        HubApplication application = new HubApplication(lifecycle);
+        HubApplication application = new HubApplication(lifecycle, new WebAssets(context));
         testRegistrations.accept(application);
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, StartupTrace.enabled()
                 ? new TracedServletContainer(application) : new ServletContainer(application));
