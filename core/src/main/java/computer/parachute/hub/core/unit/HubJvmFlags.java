@@ -33,9 +33,10 @@ public final class HubJvmFlags {
     /**
      * The hub's live set is a few MiB (module records, 64 KiB output rings, request garbage); a small starting heap
      * keeps the young generation, whose every page an allocating JVM touches, from growing RSS to the machine's
-     * default (1/64 of RAM). Measured: RSS at first 200 129 MB -> 93 MB on a 24 GB box, no start-up cost.
+     * default (1/64 of RAM). Measured: RSS at first 200 129 MB -> 93 MB on a 24 GB box, no start-up cost; then
+     * 16m -> 8m, A/B interleaved on Java 25 with the AOT cache: RSS 94.1 -> 92.1 MB, CPU to the first API answer x0.97.
      */
-    public static final String INITIAL_HEAP_16M = "-Xms16m";
+    public static final String INITIAL_HEAP_8M = "-Xms8m";
 
     /** A ceiling far above the live set (20 modules' rings are ~1.3 MiB) that still bounds a leak on a shared box. */
     public static final String MAX_HEAP_64M = "-Xmx64m";
@@ -71,7 +72,7 @@ public final class HubJvmFlags {
             THREAD_STACK_512K,
             MIN_HEAP_FREE_RATIO_10,
             MAX_HEAP_FREE_RATIO_30,
-            INITIAL_HEAP_16M,
+            INITIAL_HEAP_8M,
             MAX_HEAP_64M,
             NO_PERF_DATA,
             ENABLE_NATIVE_ACCESS);
