@@ -54,8 +54,14 @@ public final class HubContextListener implements ServletContextListener {
         context.addFilter(LoopbackHostFilter.class.getSimpleName(),
                         new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // a PORT the deployer gave (the launcher always does) is trusted; else the container's connector (Tomcat's
+        // MBeans), else the first request tells
+        int givenPort = fixedConfig != null ? fixedConfig.port()
+                : HubConfig.givenPortFromProcessAndContext(context::getInitParameter)
+                        .orElseGet(() -> ContainerConnectors.singleHttpPort().orElse(0));
+        ServedPort servedPort = ServedPort.configured(givenPort);
         try {
-            lifecycle = HubLifecycle.start(config, Clock.systemUTC());
+            lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
@@ -67,6 +73,8 @@ public final class HubContextListener implements ServletContextListener {
                 ? new TracedServletContainer(application) : new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        context.addFilter(ServedPortFilter.class.getSimpleName(), new ServedPortFilter(servedPort))
+                .addMappingForUrlPatterns(null, false, "/*");
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
@@ -78,8 +86,13 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (lifecycle != null) {
-            lifecycle.stop();
+        try {
+            if (lifecycle != null) {
+                lifecycle.stop();
+            }
+        } finally {
+            JdbcDriverRegistrations.deregisterLoadedBy(HubContextListener.class.getClassLoader());
+            RecordMethodCaches.forgetWebappTypes();
         }
     }
 }
