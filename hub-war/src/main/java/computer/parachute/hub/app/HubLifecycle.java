@@ -2,6 +2,7 @@ package computer.parachute.hub.app;
 
 import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.config.HubVersion;
 import computer.parachute.hub.core.session.DashboardSessions;
 import computer.parachute.hub.core.session.LoginCodes;
@@ -113,10 +114,13 @@ public final class HubLifecycle {
         enforceStrictModes(config);
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
+        StartupTrace.mark("hub.db opened and migrated");
         HubLifecycle lifecycle;
         try {
             lifecycle = new HubLifecycle(config, servedPort, clock, instance, database);
+            StartupTrace.mark("supervisor built");
             lifecycle.ensureOperatorTokenOnceOriginKnown();
+            StartupTrace.mark("signing key and operator token");
         } catch (RuntimeException e) {
             database.close();
             throw e;
