@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,7 @@ final class EventStream {
             write(out, "retry: " + RETRY.toMillis() + "\n\n");
             Map<String, List<String>> tails = new LinkedHashMap<>();
             for (String pane : logPanes) {
-                tails.put(pane, follow(pane) ? tail(pane) : List.of());
+                tails.put(pane, follow(pane).map(EventStream::last).orElse(List.of()));
             }
             DashboardView.Catalog catalog = owner.view().catalog();
             event(out, "hello", new StreamEvents.Hello(owner.view().hub(), catalog.modules(), catalog.registryWarnings(), tails));
@@ -154,20 +155,22 @@ final class EventStream {
         }
     }
 
-    /** Subscribes to a pane's module output once it is supervised; true when following. */
-    private boolean follow(String shortName) {
+    /**
+     * Subscribes to a pane's module output once it is supervised; the lines buffered at that moment, empty when the
+     * module is not supervised (yet) or already followed. Backlog and subscription are taken together: no line of
+     * the pane is lost or shown twice.
+     */
+    private Optional<List<String>> follow(String shortName) {
         if (follows.containsKey(shortName)) {
-            return true;
+            return Optional.empty();
         }
-        return owner.supervisor().follow(shortName, line -> offer(new LogLine(shortName, line)))
-                .map(tail -> {
-                    follows.put(shortName, tail.subscription()); // the pane's backlog comes from tail() below
-                    return true;
-                }).orElse(false);
+        return owner.supervisor().follow(shortName, line -> offer(new LogLine(shortName, line))).map(tail -> {
+            follows.put(shortName, tail.subscription());
+            return tail.backlog();
+        });
     }
 
-    private List<String> tail(String shortName) {
-        List<String> lines = owner.supervisor().logs(shortName).orElse(List.of());
+    private static List<String> last(List<String> lines) {
         return List.copyOf(lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     }
 

@@ -32,7 +32,10 @@ public final class AuthRotateKeyCommand implements Verb {
         }
         try (OperatorTokenAdmin admin = env.tokenAdmin()) {
             String kid = admin.rotateKey(now);
-            env.console().success("Rotated signing key (new kid " + kid + ").");
+            // a leaked key: whoever held it could have opened a dashboard session with a token it signed
+            int sessions = now ? admin.endDashboardSessions() : 0;
+            env.console().success("Rotated signing key (new kid " + kid + ")"
+                    + (now ? " and ended " + sessions + " dashboard session(s)." : "."));
             env.console().line(now
                     ? "Every token signed by the old key stopped working, your operator token too: run `parachute auth rotate-operator`."
                     : "Tokens signed by the retired key keep verifying for 24 h; run `parachute auth rotate-operator` for a token under the new key.");

@@ -145,16 +145,19 @@ class MiscVerbsTest {
     @Test
     void rotateKeyReportsTheNewKid() {
         FakeEnvironment env = new FakeEnvironment(root);
-        env.tokenAdmin = new FakeAdmin();
+        FakeAdmin plain = new FakeAdmin();
+        env.tokenAdmin = plain;
         assertEquals(0, env.run("auth", "rotate-key"));
         assertTrue(env.stdout().startsWith("✓ Rotated signing key (new kid kid-2)."));
+        assertTrue(!plain.calls.contains("end-sessions"), "a planned rotation keeps browser sessions: " + plain.calls);
         assertTrue(env.stdout().contains("keep verifying for 24 h"), env.stdout());
 
         FakeEnvironment now = new FakeEnvironment(root);
         FakeAdmin admin = new FakeAdmin();
         now.tokenAdmin = admin;
         assertEquals(0, now.run("auth", "rotate-key", "--now"));
-        assertEquals(List.of("rotate-key --now", "close"), admin.calls);
+        assertEquals(List.of("rotate-key --now", "end-sessions", "close"), admin.calls); // a leaked key ends browser sessions too
+        assertTrue(now.stdout().startsWith("✓ Rotated signing key (new kid kid-2) and ended 2 dashboard session(s).\n"), now.stdout());
         assertTrue(now.stdout().endsWith("Every token signed by the old key stopped working, your operator token too:"
                 + " run `parachute auth rotate-operator`.\n"), now.stdout());
     }
