@@ -6,6 +6,7 @@ import computer.parachute.hub.core.config.HubContextAttributes;
 import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.http.LoopbackHostFilter;
+import computer.parachute.hub.http.NoTraceFilter;
 import computer.parachute.hub.web.WebAssets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -53,6 +54,8 @@ public final class HubContextListener implements ServletContextListener {
         // first, and ahead of web.xml's mappings: no path of this context answers a rebound DNS name (DESIGN §12)
         context.addFilter(LoopbackHostFilter.class.getSimpleName(),
                         new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.addFilter(NoTraceFilter.class.getSimpleName(), new NoTraceFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // a PORT the deployer gave (the launcher always does) is trusted; else the container's connector (Tomcat's
         // MBeans), else the first request tells
