@@ -6,6 +6,7 @@ import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.core.manifest.ModuleManifest;
 import computer.parachute.hub.core.manifest.ModuleManifestException;
+import computer.parachute.hub.core.manifest.ReservedPaths;
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.manifest.ShortNames;
@@ -20,6 +21,7 @@ import com.github.rvesse.airline.annotations.restrictions.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -56,6 +58,7 @@ public final class InstallCommand implements Verb {
         ModuleManifest manifest = readManifest(installDir);
         String shortName = ShortNames.forManifest(manifest.manifestName()).orElseThrow(() -> new CliFailure(
                 ModuleManifest.fileIn(installDir) + ": name \"" + manifest.manifestName() + "\" gives no usable short name — use lower-case letters, digits, '.', '_' or '-'"));
+        refuseShadowingPaths(installDir, manifest);
         ServicesRegistry registry = new ServicesRegistry(env.home().servicesJson());
         List<ServiceEntry> rows = registry.readStrict();
         int hubPort = env.hubPort();
@@ -82,6 +85,16 @@ public final class InstallCommand implements Verb {
             return ModuleManifest.read(installDir);
         } catch (ModuleManifestException e) {
             throw new CliFailure(e.getMessage());
+        }
+    }
+
+    /** The hub's own routes always win, so a module mounted on one would never be reached (DESIGN §13). */
+    private static void refuseShadowingPaths(Path installDir, ModuleManifest manifest) throws CliFailure {
+        for (String path : manifest.paths()) {
+            Optional<String> conflict = ReservedPaths.conflict(path);
+            if (conflict.isPresent()) {
+                throw new CliFailure(ModuleManifest.fileIn(installDir) + ": " + conflict.get() + " — nothing was registered");
+            }
         }
     }
 
