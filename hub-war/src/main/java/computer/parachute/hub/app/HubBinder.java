@@ -7,6 +7,8 @@ import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.TokenVerifier;
 import computer.parachute.hub.modules.BootReadiness;
 import computer.parachute.hub.modules.ModuleOperations;
+import computer.parachute.hub.proxy.FrontDoorOrigin;
+import computer.parachute.hub.proxy.ModuleRouter;
 import computer.parachute.hub.supervisor.Supervisor;
 import java.time.Clock;
 import computer.parachute.hub.api.HealthCheck;
@@ -46,6 +48,8 @@ public final class HubBinder extends AbstractBinder {
         bind(new BootReadiness(lifecycle.supervisor(), lifecycle.boot(), Clock.systemUTC())).to(BootReadiness.class);
         bind(lifecycle.tokens().verifier()).to(TokenVerifier.class);
         HubConfig config = lifecycle.config();
+        bind(lifecycle.router()).to(ModuleRouter.class);
+        bind(new FrontDoorOrigin(config.hubOrigin())).to(FrontDoorOrigin.class);
         bind((AcceptedIssuers) () -> HubOrigins.acceptedIssuers(config.port(), config.hubOrigin())).to(AcceptedIssuers.class);
 
         // error mappers (STYLE rule 11), each replaceable on its own; Jersey picks the most specific type

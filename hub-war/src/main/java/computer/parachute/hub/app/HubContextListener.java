@@ -3,6 +3,9 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
+import computer.parachute.hub.proxy.FrontDoorOrigin;
+import computer.parachute.hub.proxy.ModuleProxyFilter;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -55,6 +58,14 @@ public final class HubContextListener implements ServletContextListener {
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        // a proxied request is answered asynchronously, and every container asks the servlet a path maps to
+        jersey.setAsyncSupported(true);
+        // the front door: module paths go to their module, everything else on to Jersey (DESIGN §13)
+        FrontDoorOrigin frontDoor = new FrontDoorOrigin(config.hubOrigin());
+        FilterRegistration.Dynamic proxy = context.addFilter(ModuleProxyFilter.class.getSimpleName(), new ModuleProxyFilter(
+                lifecycle.router(), lifecycle.supervisor(), lifecycle.boot()::isBooting, frontDoor));
+        proxy.setAsyncSupported(true);
+        proxy.addMappingForUrlPatterns(null, false, "/*");
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);

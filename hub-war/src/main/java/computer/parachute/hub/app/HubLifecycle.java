@@ -12,9 +12,11 @@ import computer.parachute.hub.core.token.TokenServices;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
 import computer.parachute.hub.modules.SpawnRequestFactory;
+import computer.parachute.hub.proxy.ModuleRouter;
 import computer.parachute.hub.supervisor.ChildRecords;
 import computer.parachute.hub.supervisor.ExecutorScheduler;
 import computer.parachute.hub.supervisor.KillCommandSignals;
+import computer.parachute.hub.supervisor.ModuleState;
 import computer.parachute.hub.supervisor.SetsidProcessLauncher;
 import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.StdoutHubOutput;
@@ -28,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -44,6 +47,8 @@ public final class HubLifecycle {
     /** How often services.json is checked for removed rows (a stat call when nothing changed). */
     static final Duration RESCAN_INTERVAL = Duration.ofSeconds(2);
     private static final long RESCAN_STOP_SECONDS = 2;
+    /** How often the front door checks services.json for new, removed or re-pathed modules (routing within 2 s). */
+    static final Duration ROUTES_INTERVAL = Duration.ofMillis(500);
 
     private final HubConfig config;
     private final HubInstance instance;
@@ -54,6 +59,7 @@ public final class HubLifecycle {
     private final ServicesRegistry registry;
     private final SpawnRequestFactory requests;
     private final HubBoot boot;
+    private final ModuleRouter router;
     private final ScheduledExecutorService rescanner;
     private boolean modulesStopped;
     private boolean stopped;
@@ -71,6 +77,7 @@ public final class HubLifecycle {
         this.registry = new ServicesRegistry(config.home().servicesJson());
         this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin());
         this.boot = new HubBoot(registry, supervisor, requests);
+        this.router = new ModuleRouter(registry);
         this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "registry-rescan");
             thread.setDaemon(true);
@@ -96,8 +103,27 @@ public final class HubLifecycle {
         lifecycle.boot.startInBackground();
         RegistryRescan rescan = new RegistryRescan(lifecycle.registry, lifecycle.supervisor);
         lifecycle.rescanner.scheduleWithFixedDelay(rescan, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        lifecycle.startRouting();
         LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id());
         return lifecycle;
+    }
+
+    /**
+     * Routes are read once now (the first request already has them), then polled; a module that starts also nudges a
+     * re-read, so an install followed by a start is routed at once (handed off: event listeners must not block).
+     */
+    private void startRouting() {
+        router.run();
+        rescanner.scheduleWithFixedDelay(router, ROUTES_INTERVAL.toMillis(), ROUTES_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        supervisor.events().subscribe(change -> {
+            if (change.is(ModuleState.STARTING)) {
+                try {
+                    rescanner.execute(router);
+                } catch (RejectedExecutionException stopping) {
+                    // the hub is stopping: no routes to refresh
+                }
+            }
+        });
     }
 
     private void ensureOperatorToken() {
@@ -153,4 +179,5 @@ public final class HubLifecycle {
     public ServicesRegistry registry() { return registry; }
     public SpawnRequestFactory requests() { return requests; }
     public HubBoot boot() { return boot; }
+    public ModuleRouter router() { return router; }
 }

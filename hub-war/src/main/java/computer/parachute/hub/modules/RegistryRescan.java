@@ -7,9 +7,6 @@ import computer.parachute.hub.core.manifest.ShortNames;
 import computer.parachute.hub.supervisor.ModuleSnapshot;
 import computer.parachute.hub.supervisor.Supervisor;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +32,7 @@ public final class RegistryRescan implements Runnable {
 
     @Override
     public synchronized void run() {
-        Object stamp = stamp();
+        Object stamp = RegistryStamp.of(registry.file());
         if (Objects.equals(stamp, lastSeen)) {
             return;
         }
@@ -55,16 +52,6 @@ public final class RegistryRescan implements Runnable {
                 supervisor.stop(module.shortName());
                 supervisor.forget(module.shortName());
             }
-        }
-    }
-
-    /** Modification time and size: cheap, and enough to notice an atomic rename. */
-    private Object stamp() {
-        try {
-            FileTime modified = Files.getLastModifiedTime(registry.file());
-            return List.of(modified, Files.size(registry.file()), Files.getAttribute(registry.file(), "unix:ino"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "absent";
         }
     }
 }

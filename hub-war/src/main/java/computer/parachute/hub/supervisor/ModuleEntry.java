@@ -1,6 +1,7 @@
 package computer.parachute.hub.supervisor;
 
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -99,6 +100,12 @@ final class ModuleEntry {
         if (pendingRespawn != null) {
             pendingRespawn.cancel(false);
             pendingRespawn = null;
+        }
+    }
+
+    OptionalInt readyPort() {
+        synchronized (lock) {
+            return portReady && request != null ? request.port() : OptionalInt.empty();
         }
     }
 

@@ -34,8 +34,16 @@ final class HubProcess implements AutoCloseable {
     }
 
     static HubProcess start(Path home, String portValue, int port, Map<String, String> extraEnv) throws IOException {
+        return start(home, portValue, port, extraEnv, List.of());
+    }
+
+    /** As above, with extra JVM options (e.g. a small -Xmx that proves the hub never buffers a whole body). */
+    static HubProcess start(Path home, String portValue, int port, Map<String, String> extraEnv, List<String> jvmOptions)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", launcherJar().toString()));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", launcherJar().toString()));
         Path logs = Files.createDirectories(home.resolveSibling(home.getFileName() + "-logs"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(logs.resolve("stdout.txt").toFile())
