@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hub as the single front door (issue 13), end to end: the real launcher jar with real Python modules behind it
  * (Python's own http.server for static files, and proxymodule.py for echo, SSE, WebSocket, big bodies). One hub for
- * the class, with a 96 MiB heap cap: a 100 MiB body buffered whole would not fit, so a pass proves streaming.
+ * the class, with the 64 MiB heap cap a hub unit ships with: a 100 MiB body buffered whole would not fit, so a pass proves streaming.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrontDoorIT {
@@ -48,7 +48,7 @@ class FrontDoorIT {
     private static final long HUNDRED_MIB = 100L * 1024 * 1024;
 
     @TempDir
-    Path temp;
+    static Path temp;
     private final ProcessReaper reaper = new ProcessReaper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path home;
@@ -72,7 +72,7 @@ class FrontDoorIT {
         env("crashy", "PM_CRASH_AT_START=1");
         writeRegistry();
         int port = FreePorts.find();
-        hub = HubProcess.start(home, Integer.toString(port), port, Map.of(), List.of("-Xmx96m"));
+        hub = HubProcess.start(home, Integer.toString(port), port, Map.of(), List.of("-Xmx64m"));
         reaper.track(hub.process);
         hub.awaitHealthy();
         base = "http://127.0.0.1:" + port;
@@ -159,7 +159,7 @@ class FrontDoorIT {
         }
         assertEquals(HUNDRED_MIB, read);
         long rssAfter = rssKib(hub.process.pid());
-        System.out.printf("front door 100 MiB up+down: hub RSS %d KiB -> %d KiB (heap capped at 96 MiB)%n", rssBefore, rssAfter);
+        System.out.printf("front door 100 MiB up+down: hub RSS %d KiB -> %d KiB (heap capped at 64 MiB)%n", rssBefore, rssAfter);
         assertTrue(rssAfter - rssBefore < 64 * 1024, "hub RSS grew by " + (rssAfter - rssBefore) + " KiB");
         assertTrue(hub.process.isAlive());
     }
@@ -226,13 +226,12 @@ class FrontDoorIT {
     @Test
     void aSlowModuleAnswers503WithRetryAfterUntilItBindsThenANewlyInstalledModuleIsRouted() throws Exception {
         row("slow", "[\"/slow\"]", false, proxyModule("slow"), modules.resolve("slow"));
-        env("slow", "PM_BIND_DELAY_MS=2500");
+        env("slow", "PM_BIND_DELAY_MS=3000");
         writeRegistry();
-        HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(base + "/api/modules/slow/start"))
+        // the start call returns once the module is ready (the readiness gate), so ask the front door meanwhile
+        CompletableFuture<HttpResponse<String>> start = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/modules/slow/start"))
                 .header("Authorization", "Bearer " + Files.readString(home.resolve("operator.token")).trim())
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(CALL).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, start.statusCode(), start.body());
-
         // the start nudges the router, and the 500 ms poll would find the new row anyway: well within 2 s
         Poll.require(Duration.ofSeconds(2), "the new module routed", () -> statusOf("/slow/x") != 404);
         HttpResponse<String> api = get("/slow/x");
@@ -243,6 +242,7 @@ class FrontDoorIT {
                 .header("Accept", "text/html,application/xhtml+xml").timeout(CALL).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(503, page.statusCode());
         assertTrue(page.body().contains("http-equiv=\"refresh\"") && page.body().contains("slow is starting"), page.body());
+        assertEquals(200, start.get(CALL.toSeconds(), TimeUnit.SECONDS).statusCode());
 
         Poll.require(SETTLE, "slow answering through the hub once bound", () -> statusOf("/slow/x") == 200);
         assertTrue(get("/.well-known/parachute.json").body().contains("\"url\":\"" + base + "/slow\""));
