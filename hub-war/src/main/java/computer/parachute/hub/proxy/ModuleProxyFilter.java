@@ -45,7 +45,7 @@ public final class ModuleProxyFilter implements Filter {
     private final Supervisor supervisor;
     private final BooleanSupplier booting;
     private final ModuleProxyServlet proxy;
-    private WebSocketBridge sockets;
+    private UpgradeBridge sockets;
 
     public ModuleProxyFilter(ModuleRouter router, Supervisor supervisor, BooleanSupplier booting, FrontDoorOrigin frontDoor) {
         this.router = router;
@@ -57,7 +57,7 @@ public final class ModuleProxyFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         proxy.init(proxyConfig(config.getServletContext()));
-        sockets = new WebSocketBridge();
+        sockets = UpgradeBridge.create(ModuleProxyFilter.class.getClassLoader());
     }
 
     @Override
@@ -112,18 +112,16 @@ public final class ModuleProxyFilter implements Filter {
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         request.setAttribute(ModuleProxyServlet.MATCH, match);
         request.setAttribute(ModuleProxyServlet.PORT, port);
-        if (WebSocketBridge.isUpgrade(request)) {
-            var container = WebSocketBridge.container(request.getServletContext());
-            if (container.isEmpty()) {
-                writeJson(response, 501, ErrorBodies.json("websocket_unavailable", "this servlet container has no Jakarta WebSocket support enabled, "
-                        + "so the hub cannot bridge WebSocket upgrades to " + match.route().shortName()));
-                return;
-            }
-            sockets.bridge(request, response, URI.create("ws://127.0.0.1:" + port + path.get() + query), match, container.get());
+        if (isUpgrade(request)) {
+            sockets.bridge(request, response, URI.create("ws://127.0.0.1:" + port + path.get() + query), match);
             return;
         }
         request.setAttribute(ModuleProxyServlet.TARGET, "http://127.0.0.1:" + port + path.get() + query);
         proxy.service((ServletRequest) request, (ServletResponse) response);
+    }
+
+    static boolean isUpgrade(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
     }
 
     /** The path within the context, decoded and normalised by the container (what routing decisions use). */

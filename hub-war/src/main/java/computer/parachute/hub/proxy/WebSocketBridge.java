@@ -1,6 +1,5 @@
 package computer.parachute.hub.proxy;
 
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * client's request is upgraded through the container's Jakarta WebSocket API ({@code upgradeHttpToWebSocket}), which
  * every EE 11 container provides — the embedded launcher enables Jetty's. Without it, upgrades answer 501.
  */
-final class WebSocketBridge implements AutoCloseable {
+final class WebSocketBridge implements UpgradeBridge {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Hop-by-hop and per-connection handshake headers: the two legs negotiate their own. */
     private static final Set<String> NOT_RELAYED = Set.of("connection", "upgrade", "sec-websocket-key",
@@ -42,6 +41,7 @@ final class WebSocketBridge implements AutoCloseable {
 
     private final WebSocketClient client = new WebSocketClient();
 
+    /** Made by name from {@link UpgradeBridge#create}, only when the Jakarta WebSocket API is there. */
     WebSocketBridge() throws ServletException {
         client.setMaxTextMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
         client.setMaxBinaryMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
@@ -55,18 +55,16 @@ final class WebSocketBridge implements AutoCloseable {
         }
     }
 
-    static boolean isUpgrade(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-    }
-
-    static Optional<ServerContainer> container(ServletContext context) {
-        return context.getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container
-                ? Optional.of(container) : Optional.empty();
-    }
-
-    /** Opens the module side at {@code target}, then upgrades the client; answers an HTTP error when either fails. */
-    void bridge(HttpServletRequest request, HttpServletResponse response, URI target, RouteMatch match, ServerContainer container)
-            throws IOException {
+    /**
+     * Opens the module side at {@code target}, then upgrades the client; answers an HTTP error when either fails, and
+     * 501 when the container has the API but its WebSocket support is not enabled for this context.
+     */
+    @Override
+    public void bridge(HttpServletRequest request, HttpServletResponse response, URI target, RouteMatch match) throws IOException {
+        if (!(request.getServletContext().getAttribute(ServerContainer.class.getName()) instanceof ServerContainer container)) {
+            UpgradeBridge.unavailable(request, response, target, match);
+            return;
+        }
         String shortName = match.route().shortName();
         ModuleSocket socket = new ModuleSocket(shortName);
         Session module;

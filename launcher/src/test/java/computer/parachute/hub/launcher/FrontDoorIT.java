@@ -118,6 +118,13 @@ class FrontDoorIT {
     }
 
     @Test
+    void aForeignHostNeverReachesAModule() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(hub.port, "GET /echo/x HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertEquals(421, answer.status(), answer.body());
+        assertFalse(answer.body().contains("\"method\""), "the module never saw it: " + answer.body());
+    }
+
+    @Test
     void forwardedHeadersAreSetHostIsPreservedAndHopByHopHeadersDropped() throws Exception {
         HttpResponse<String> echo = http.send(HttpRequest.newBuilder(URI.create(base + "/echo/h"))
                 .header("X-Forwarded-For", "203.0.113.7").header("Keep-Alive", "timeout=5").header("X-Custom", "kept")
