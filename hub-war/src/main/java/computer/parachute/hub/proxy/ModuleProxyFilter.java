@@ -3,7 +3,7 @@ package computer.parachute.hub.proxy;
 import computer.parachute.hub.supervisor.ModuleSnapshot;
 import computer.parachute.hub.supervisor.ModuleState;
 import computer.parachute.hub.supervisor.Supervisor;
-import computer.parachute.hub.core.http.ErrorBodies;
+import computer.parachute.hub.http.JsonErrorResponse;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -106,7 +105,7 @@ public final class ModuleProxyFilter implements Filter {
         Optional<String> path = match.forwardedPath(raw);
         if (path.isEmpty()) {
             // reached only through percent-encoding of the mount path: refuse rather than guess what the module meant
-            writeJson(response, 400, ErrorBodies.json("bad_request", "spell the module path " + match.mountPath() + " without percent-encoding"));
+            JsonErrorResponse.send(response, 400, "bad_request", "spell the module path " + match.mountPath() + " without percent-encoding");
             return;
         }
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
@@ -129,14 +128,6 @@ public final class ModuleProxyFilter implements Filter {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-    }
-
-    private static void writeJson(HttpServletResponse response, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 
     /**

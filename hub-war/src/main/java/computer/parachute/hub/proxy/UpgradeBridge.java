@@ -1,13 +1,12 @@
 package computer.parachute.hub.proxy;
 
-import computer.parachute.hub.core.http.ErrorBodies;
+import computer.parachute.hub.http.JsonErrorResponse;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What the front door does with a WebSocket upgrade on a module path. The bridge needs the container's Jakarta
@@ -39,11 +38,7 @@ interface UpgradeBridge extends AutoCloseable {
 
     /** 501 with the reason: this container offers no Jakarta WebSocket, so nothing can accept the upgrade. */
     static void unavailable(HttpServletRequest request, HttpServletResponse response, URI target, RouteMatch match) throws IOException {
-        byte[] body = ErrorBodies.json("websocket_unavailable", "this servlet container has no Jakarta WebSocket support enabled, "
-                + "so the hub cannot bridge WebSocket upgrades to " + match.route().shortName()).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(501);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        JsonErrorResponse.send(response, 501, "websocket_unavailable", "this servlet container has no Jakarta WebSocket support "
+                + "enabled, so the hub cannot bridge WebSocket upgrades to " + match.route().shortName());
     }
 }
