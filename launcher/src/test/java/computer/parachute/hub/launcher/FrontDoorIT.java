@@ -228,6 +228,23 @@ class FrontDoorIT {
         }
         assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3, (byte) 255}), binary[0]);
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+
+        // a module path that does not speak WebSocket: the module's refusal is the client's 502, not a hang
+        RawHttp.Answer refused = RawHttp.send(hub.port, ("GET /echo/plain HTTP/1.1\r\nHost: 127.0.0.1:" + hub.port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.UTF_8), true);
+        assertEquals(502, refused.status(), refused.body());
+        assertTrue(refused.body().contains("WebSocket handshake refused"), refused.body());
+    }
+
+    @Test
+    void anUninstalledModuleIsNoLongerRoutedWithinTwoSeconds() throws Exception {
+        row("gone", "[\"/gone\"]", false, proxyModule("gone"), modules.resolve("gone"));
+        writeRegistry();
+        Poll.require(Duration.ofSeconds(2), "the new row routed (502: installed, not started)", () -> statusOf("/gone/x") == 502);
+        rows.remove("gone");
+        writeRegistry();
+        Poll.require(Duration.ofSeconds(2), "the removed row no longer routed", () -> statusOf("/gone/x") == 404);
     }
 
     @Test
