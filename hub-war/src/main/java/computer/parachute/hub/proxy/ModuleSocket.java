@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -105,7 +106,7 @@ public final class ModuleSocket extends Endpoint implements Session.Listener {
     }
 
     /** Blocks the client's reader until the module side took the message: the module's pace bounds the client's. */
-    private void toModule(java.util.function.Consumer<Callback> send) {
+    private void toModule(Consumer<Callback> send) {
         Callback.Completable sent = new Callback.Completable();
         send.accept(sent);
         try {

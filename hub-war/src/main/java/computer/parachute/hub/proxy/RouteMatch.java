@@ -1,5 +1,7 @@
 package computer.parachute.hub.proxy;
 
+import java.util.Optional;
+
 /** A request path that falls under {@code mountPath} of {@code route} (whole segments). */
 public record RouteMatch(ModuleRoute route, String mountPath) {
     /**
@@ -7,14 +9,14 @@ public record RouteMatch(ModuleRoute route, String mountPath) {
      * or with the mount path removed when the route strips it ({@code /vault/x} → {@code /x}, {@code /vault} → {@code /}).
      * Empty when the raw path does not literally start with the mount path (it was reached through percent-encoding).
      */
-    public java.util.Optional<String> forwardedPath(String rawPath) {
+    public Optional<String> forwardedPath(String rawPath) {
         if (!rawPath.startsWith(mountPath)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!route.stripPrefix()) {
-            return java.util.Optional.of(rawPath);
+            return Optional.of(rawPath);
         }
         String rest = rawPath.substring(mountPath.length());
-        return java.util.Optional.of(rest.isEmpty() ? "/" : rest);
+        return Optional.of(rest.isEmpty() ? "/" : rest);
     }
 }
