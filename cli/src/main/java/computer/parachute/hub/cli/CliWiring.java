@@ -5,6 +5,8 @@ import computer.parachute.hub.cli.auth.HubDbTokenAdmin;
 import computer.parachute.hub.cli.client.TokenUseBearer;
 import computer.parachute.hub.cli.client.HttpModuleOpsClient;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
+import computer.parachute.hub.cli.dashboard.BrowserOpener;
+import computer.parachute.hub.cli.dashboard.SystemBrowserOpener;
 import computer.parachute.hub.cli.hub.DetachedArm;
 import computer.parachute.hub.cli.hub.DetachedSeams;
 import computer.parachute.hub.cli.hub.DetachedTimings;
@@ -114,6 +116,11 @@ public final class CliWiring implements CliEnvironment {
     @Override
     public Path launcherJar(Optional<Path> launcher) throws CliFailure {
         return LauncherJar.locate(launcher, env, cliJarDir());
+    }
+
+    @Override
+    public BrowserOpener browser() {
+        return new SystemBrowserOpener(Platform.current(), env);
     }
 
     @Override

@@ -4,6 +4,7 @@ import computer.parachute.hub.cli.command.AuthRevokeCommand;
 import computer.parachute.hub.cli.command.AuthRotateKeyCommand;
 import computer.parachute.hub.cli.command.AuthRotateOperatorCommand;
 import computer.parachute.hub.cli.command.CompletionCommand;
+import computer.parachute.hub.cli.command.DashboardCommand;
 import computer.parachute.hub.cli.command.HelpCommand;
 import computer.parachute.hub.cli.command.HubInstallCommand;
 import computer.parachute.hub.cli.command.HubUninstallCommand;
@@ -35,7 +36,7 @@ import java.io.StringWriter;
         description = "Run and operate the Parachute hub and its modules",
         commands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class,
                 ServeCommand.class, InstallCommand.class, UninstallCommand.class, VersionCommand.class,
-                CompletionCommand.class, HelpCommand.class},
+                DashboardCommand.class, CompletionCommand.class, HelpCommand.class},
         groups = {
                 @Group(name = "hub", description = "Install or remove the hub's service-manager unit",
                         commands = {HubInstallCommand.class, HubUninstallCommand.class}),

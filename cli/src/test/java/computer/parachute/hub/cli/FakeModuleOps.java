@@ -19,6 +19,21 @@ public final class FakeModuleOps implements ModuleOpsClient {
     public OperatorTokenException tokenFailure;
     public ModuleOpHttpException modulesFailure;
     public List<ModuleSnapshot> snapshots = List.of();
+    public ModuleOpHttpException linkFailure;
+    public JsonObject link = jakarta.json.Json.createObjectBuilder()
+            .add("url", "http://127.0.0.1:1939/login?code=" + "c".repeat(43)).add("expires_in", 60).build();
+
+    @Override
+    public JsonObject loginLink() throws OperatorTokenException, ModuleOpHttpException {
+        if (tokenFailure != null) {
+            throw tokenFailure;
+        }
+        calls.add("login-link");
+        if (linkFailure != null) {
+            throw linkFailure;
+        }
+        return link;
+    }
 
     @Override
     public JsonObject operate(String shortName, String op) throws OperatorTokenException, ModuleOpHttpException {

@@ -9,6 +9,12 @@ import computer.parachute.hub.auth.BearerAuthFilter;
 import computer.parachute.hub.auth.BearerChallengeFilter;
 import computer.parachute.hub.api.NoStoreResponseFilter;
 import computer.parachute.hub.api.RequestBodyLimitFilter;
+import computer.parachute.hub.web.BrowserSessionFilter;
+import computer.parachute.hub.web.DashboardActions;
+import computer.parachute.hub.web.DashboardPages;
+import computer.parachute.hub.web.EventsResource;
+import computer.parachute.hub.web.LoginLinkResource;
+import computer.parachute.hub.web.WebAssets;
 import org.glassfish.jersey.jsonb.JsonBindingFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -18,25 +24,31 @@ import org.glassfish.jersey.server.ServerProperties;
  * time and hides what is served). Error mappers are bound in {@link HubBinder}.
  */
 public final class HubApplication extends ResourceConfig {
-    public HubApplication(HubLifecycle lifecycle) {
+    public HubApplication(HubLifecycle lifecycle, WebAssets assets) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // nothing registers itself from the class path: what is listed here is all there is
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         // never let Jersey fall back to the container's sendError (an HTML page): every error has our JSON body
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         register(JsonBindingFeature.class);
-        register(new HubBinder(lifecycle));
+        register(new HubBinder(lifecycle, assets));
 
         register(RequestBodyLimitFilter.class);
         register(NoStoreResponseFilter.class);
 
         register(BearerAuthFilter.class);
         register(BearerChallengeFilter.class);
+        register(BrowserSessionFilter.class);
 
         register(HealthResource.class);
         register(ReadyResource.class);
         register(ModulesResource.class);
         register(ModuleOpsResource.class);
         register(DiscoveryResource.class);
+
+        register(DashboardPages.class);
+        register(DashboardActions.class);
+        register(EventsResource.class);
+        register(LoginLinkResource.class);
     }
 }

@@ -7,6 +7,7 @@ import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.http.LoopbackHostFilter;
 import computer.parachute.hub.proxy.FrontDoorOrigin;
 import computer.parachute.hub.proxy.ModuleProxyFilter;
+import computer.parachute.hub.web.WebAssets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -63,7 +64,7 @@ public final class HubContextListener implements ServletContextListener {
         }
         context.setAttribute(LIFECYCLE_ATTRIBUTE, lifecycle);
         context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
-        HubApplication application = new HubApplication(lifecycle);
+        HubApplication application = new HubApplication(lifecycle, new WebAssets(context));
         testRegistrations.accept(application);
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);

@@ -1,7 +1,17 @@
 package computer.parachute.hub.app;
 
+import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.session.DashboardSessions;
+import computer.parachute.hub.core.session.LoginCodes;
+import computer.parachute.hub.core.session.SessionPolicy;
+import computer.parachute.hub.modules.ModuleOperations;
+import computer.parachute.hub.web.DashboardView;
+import computer.parachute.hub.web.EventStreams;
 import computer.parachute.hub.core.db.HubDatabase;
+import computer.parachute.hub.core.home.StrictModes;
+import computer.parachute.hub.core.home.UnsafeHomeException;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.net.TcpPortProbe;
@@ -61,6 +71,11 @@ public final class HubLifecycle {
     private final HubBoot boot;
     private final ModuleRouter router;
     private final ScheduledExecutorService rescanner;
+    private final DashboardSessions sessions;
+    private final LoginCodes loginCodes;
+    private final ModuleOperations modules;
+    private final DashboardView dashboardView;
+    private final EventStreams eventStreams;
     private boolean modulesStopped;
     private boolean stopped;
 
@@ -75,7 +90,8 @@ public final class HubLifecycle {
                 new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
-        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin());
+        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin(),
+                config.port());
         this.boot = new HubBoot(registry, supervisor, requests);
         this.router = new ModuleRouter(registry);
         this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -83,6 +99,13 @@ public final class HubLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        SessionPolicy policy = SessionPolicy.fromSystemProperties();
+        this.sessions = new DashboardSessions(database, clock, policy);
+        this.loginCodes = new LoginCodes(database, clock, policy);
+        this.modules = new ModuleOperations(registry, supervisor, requests);
+        this.dashboardView = new DashboardView(modules, registry, supervisor,
+                new HealthCheck(database, instance, HubVersion.current()), instance, config, HubVersion.current());
+        this.eventStreams = new EventStreams(supervisor, dashboardView, sessions, registry.file());
     }
 
     /**
@@ -90,6 +113,7 @@ public final class HubLifecycle {
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
     public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
+        enforceStrictModes(config);
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
         HubLifecycle lifecycle;
@@ -126,6 +150,20 @@ public final class HubLifecycle {
         });
     }
 
+    /** A standalone container refuses an unsafe home too (the launcher has already checked when it runs the WAR). */
+    private static void enforceStrictModes(HubConfig config) {
+        try {
+            StrictModes.Report report = StrictModes.enforce(config.home());
+            report.fixed().forEach(line -> LOG.info(line));
+            report.warnings().forEach(line -> LOG.warning(line));
+        } catch (UnsafeHomeException e) {
+            LOG.severe(e.getMessage());
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot use PARACHUTE_HOME " + config.home() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
     private void ensureOperatorToken() {
         try {
             OperatorTokenBootstrap.ensure(config.home(), database, hubOrigin()).ifPresent(minted ->
@@ -147,6 +185,7 @@ public final class HubLifecycle {
             return;
         }
         modulesStopped = true;
+        eventStreams.close(); // pages see their stream end and show "reconnecting" while the hub is away
         rescanner.shutdownNow();
         try {
             rescanner.awaitTermination(RESCAN_STOP_SECONDS, TimeUnit.SECONDS);
@@ -180,4 +219,9 @@ public final class HubLifecycle {
     public SpawnRequestFactory requests() { return requests; }
     public HubBoot boot() { return boot; }
     public ModuleRouter router() { return router; }
+    public DashboardSessions sessions() { return sessions; }
+    public LoginCodes loginCodes() { return loginCodes; }
+    public ModuleOperations modules() { return modules; }
+    public DashboardView dashboardView() { return dashboardView; }
+    public EventStreams eventStreams() { return eventStreams; }
 }

@@ -80,6 +80,11 @@ public final class HubBoot {
     }
 
     private BootPlan plan(String shortName, ServiceEntry entry) {
+        Optional<String> refusal = requests.refusal(shortName, entry);
+        if (refusal.isPresent()) {
+            LOG.warning(() -> "[supervisor] " + refusal.get() + " — not starting it.");
+            return BootPlan.skip(shortName, refusal.get());
+        }
         StartCommand command = StartCommands.resolve(entry);
         if (command instanceof StartCommand.Skipped skipped) {
             return BootPlan.skip(shortName, skipped.reason() + ": " + skipped.description());

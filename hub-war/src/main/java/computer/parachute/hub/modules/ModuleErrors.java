@@ -12,6 +12,11 @@ final class ModuleErrors {
                 + "\" is not a module name (lower-case letters, digits, '.', '_' and '-', at most 64 characters)");
     }
 
+    /** A row the hub will not run (reserved name, the hub's own port): the operator must edit services.json. */
+    static HubApiException refusedRow(String reason) {
+        return new HubApiException(400, "invalid_module", reason);
+    }
+
     static HubApiException notInstalled(String shortName) {
         return new HubApiException(400, "not_installed", shortName + " is not installed (no services.json entry) — install it first with `parachute install <dir>`");
     }

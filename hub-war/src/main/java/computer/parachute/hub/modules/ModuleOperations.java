@@ -112,6 +112,9 @@ public final class ModuleOperations {
 
     private SpawnRequest requestFor(String shortName) {
         ServiceEntry entry = installed().byShort(shortName).orElseThrow(() -> ModuleErrors.notInstalled(shortName));
+        requests.refusal(shortName, entry).ifPresent(reason -> {
+            throw ModuleErrors.refusedRow(reason);
+        });
         StartCommand command = StartCommands.resolve(entry);
         if (command instanceof StartCommand.Skipped skipped) {
             throw ModuleErrors.noStartCmd(skipped.description());

@@ -1,7 +1,9 @@
 package computer.parachute.hub.modules;
 
+import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.manifest.EnvFile;
+import computer.parachute.hub.core.manifest.RowRefusals;
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.StartCommand;
 import computer.parachute.hub.supervisor.SpawnRequest;
@@ -10,6 +12,7 @@ import computer.parachute.hub.supervisor.SpawnRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a services.json row and its resolved start command into a {@link SpawnRequest}, reading the module's
@@ -20,11 +23,18 @@ public final class SpawnRequestFactory {
     private final HubHome home;
     private final SpawnRequests requests;
     private final String hubOrigin;
+    private final int hubPort;
 
-    public SpawnRequestFactory(HubHome home, SpawnRequests requests, String hubOrigin) {
+    public SpawnRequestFactory(HubHome home, SpawnRequests requests, String hubOrigin, int hubPort) {
         this.home = home;
         this.requests = requests;
         this.hubOrigin = hubOrigin;
+        this.hubPort = hubPort;
+    }
+
+    /** Why this row must not run (reserved name, the hub's own port), or empty. */
+    public Optional<String> refusal(String shortName, ServiceEntry entry) {
+        return RowRefusals.refusal(entry, shortName, hubPort);
     }
 
     public SpawnRequest build(String shortName, ServiceEntry entry, StartCommand.Resolved command) {
@@ -32,7 +42,9 @@ public final class SpawnRequestFactory {
         try {
             envFile = EnvFile.load(home.moduleEnvFile(shortName)).pairs();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage(), e);
+            String why = e instanceof BoundedFiles.UnreadableFileException ? e.getMessage()
+                    : "cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage();
+            throw new UncheckedIOException(why, e);
         }
         return requests.build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin, Map.of());
     }

@@ -1,8 +1,8 @@
 package computer.parachute.hub.proxy;
 
+import computer.parachute.hub.core.manifest.RegistryState;
 import computer.parachute.hub.core.manifest.ServicesRead;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
-import computer.parachute.hub.modules.RegistryStamp;
 
 import java.nio.file.Files;
 import java.util.Objects;
@@ -19,7 +19,7 @@ public final class ModuleRouter implements Runnable {
 
     private final ServicesRegistry registry;
     private volatile RouteTable table = RouteTable.EMPTY;
-    private Object lastSeen;
+    private RegistryState.Stamp lastSeen;
 
     public ModuleRouter(ServicesRegistry registry) {
         this.registry = registry;
@@ -31,11 +31,12 @@ public final class ModuleRouter implements Runnable {
 
     @Override
     public synchronized void run() {
-        Object stamp = RegistryStamp.of(registry.file());
+        RegistryState state = registry.state(); // a stat when nothing changed: the parse is cached per version
+        RegistryState.Stamp stamp = state.stamp();
         if (Objects.equals(stamp, lastSeen)) {
             return;
         }
-        ServicesRead read = registry.readLenient();
+        ServicesRead read = state.lenient();
         if (read.entries().isEmpty() && !read.warnings().isEmpty() && Files.exists(registry.file())) {
             LOG.warning(() -> "[proxy] keeping the previous routes: " + String.join("; ", read.warnings()));
             lastSeen = stamp;

@@ -7,9 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Where one module's lines go (DESIGN §5 Output): the hub output with the {@code [<short>] } prefix, the ring
- * buffer, the rotating log file and any followers. Lives as long as the module entry, so it survives respawns.
- * Ring, file and followers get the bare line; supervisor notes are stored as {@code [supervisor] ...}.
+ * Where one module's lines go (DESIGN §5 Output): the ring buffer, the rotating log file and any followers. Lives as
+ * long as the module entry, so it survives respawns. Module lines are not copied to the hub's own output (issue 9):
+ * that is hub.log or journald, which would grow with every module line and, for hub.log, never rotate; each module
+ * already has its own rotated log. Supervisor notes go to both, stored as {@code [supervisor] ...}; a module line
+ * that could pass for one is marked with the module's prefix ({@link ModuleLines}).
  */
 final class ModuleLog {
     private static final Logger LOG = Logger.getLogger(ModuleLog.class.getName());
@@ -30,8 +32,7 @@ final class ModuleLog {
 
     /** A line the module printed (stdout or stderr). */
     void childLine(String line) {
-        output.line("[" + shortName + "] " + line);
-        record(line);
+        record(ModuleLines.forLog(shortName, line));
     }
 
     /** A supervisor message about this module ("[supervisor] vault crashed 3x ..."). */

@@ -61,6 +61,7 @@ class StandaloneJettyIT {
             assertTrue(Files.exists(home.resolve("hub.db-wal")), "hub.db is open in WAL mode while the hub runs");
             assertJson(send(http, port, "/nope", "GET"), 404, "not_found");
             assertJson(send(http, port, "/health", "POST"), 405, "method_not_allowed");
+            assertDashboardServed(http, port, home);
 
             jetty.destroy(); // SIGTERM: Jetty's stop-at-shutdown undeploys the WAR
             assertTrue(jetty.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS), () -> "jetty did not exit" + read(log));
@@ -71,6 +72,31 @@ class StandaloneJettyIT {
         } finally {
             killByPid(jetty);
         }
+    }
+
+    /**
+     * The dashboard's files come from the WAR's web root here (no launcher): the sign-in page and the script are
+     * served, and a login link minted with the operator token the hub wrote opens a session on the page.
+     */
+    private static void assertDashboardServed(HttpClient http, int port, Path home) throws Exception {
+        HttpResponse<String> signIn = send(http, port, "/", "GET");
+        assertEquals(200, signIn.statusCode(), signIn::body);
+        assertTrue(signIn.body().contains("parachute dashboard"), signIn::body);
+        assertEquals(200, send(http, port, "/ui/app.js", "GET").statusCode());
+        String token = Files.readString(home.resolve("operator.token")).strip();
+        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dashboard/login-link"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, minted.statusCode(), minted::body);
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"url\":\"(http://127\\.0\\.0\\.1:" + port + "/login\\?code=[^\"]+)\"")
+                .matcher(minted.body());
+        assertTrue(url.find(), minted::body);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, login.statusCode(), login::body);
+        String cookie = login.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("<meta name=\"csrf-token\""), page::body);
     }
 
     private static ProcessBuilder java(Path jettyHome, Path base, Path log, String... args) {

@@ -3,6 +3,8 @@ package computer.parachute.hub.launcher;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubConfigException;
 import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.home.StrictModes;
+import computer.parachute.hub.core.home.UnsafeHomeException;
 import computer.parachute.hub.core.net.PortOwnerLookup;
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import org.eclipse.jetty.server.Server;
@@ -57,6 +59,22 @@ public final class Launcher {
         Server server;
         try {
             config = HubConfig.fromProcess();
+        } catch (HubConfigException e) {
+            err.println(PREFIX + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        }
+        try {
+            StrictModes.Report report = StrictModes.enforce(config.home());
+            report.fixed().forEach(line -> err.println(PREFIX + line));
+            report.warnings().forEach(line -> err.println(PREFIX + "warning: " + line));
+        } catch (UnsafeHomeException e) {
+            err.println(PREFIX + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        } catch (IOException e) {
+            err.println(PREFIX + "failed to start: cannot use PARACHUTE_HOME " + config.home() + " (" + e.getMessage() + ")");
+            return EXIT_FAILURE;
+        }
+        try {
             server = HubServer.create(config, EmbeddedWar.explode(WAR_CACHE));
         } catch (HubConfigException e) {
             err.println(PREFIX + e.getMessage());

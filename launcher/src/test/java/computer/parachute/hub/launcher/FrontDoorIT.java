@@ -72,7 +72,7 @@ class FrontDoorIT {
         env("crashy", "PM_CRASH_AT_START=1");
         writeRegistry();
         int port = FreePorts.find();
-        hub = HubProcess.start(home, Integer.toString(port), port, Map.of(), List.of("-Xmx64m"));
+        hub = HubProcess.start(home, Integer.toString(port), port, Map.of(), null, List.of("-Xmx64m"));
         reaper.track(hub.process);
         hub.awaitHealthy();
         base = "http://127.0.0.1:" + port;

@@ -25,6 +25,9 @@ public interface OperatorTokenAdmin extends AutoCloseable {
     /** Revokes every operator token; returns how many. */
     int revokeAllOperator() throws CliFailure;
 
+    /** Ends every dashboard browser session and voids unused login links; returns how many sessions ended. */
+    int endDashboardSessions() throws CliFailure;
+
     @Override
     void close();
 }

@@ -47,6 +47,13 @@ public final class HttpModuleOpsClient implements ModuleOpsClient {
     }
 
     @Override
+    public JsonObject loginLink() throws OperatorTokenException, ModuleOpHttpException {
+        String token = bearer.bearer();
+        LoopbackHttp.Response response = call(() -> LoopbackHttp.post(port, "/api/dashboard/login-link", token, statesTimeout), statesTimeout);
+        return objectOrEmpty(response.body());
+    }
+
+    @Override
     public List<ModuleSnapshot> modules() throws OperatorTokenException, ModuleOpHttpException {
         String token = bearer.bearer();
         LoopbackHttp.Response response = call(() -> LoopbackHttp.get(port, "/api/modules", token, statesTimeout), statesTimeout);

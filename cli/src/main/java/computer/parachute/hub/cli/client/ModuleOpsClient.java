@@ -12,4 +12,7 @@ public interface ModuleOpsClient {
 
     /** {@code GET /api/modules}: every installed and supervised module. */
     List<ModuleSnapshot> modules() throws OperatorTokenException, ModuleOpHttpException;
+
+    /** {@code POST /api/dashboard/login-link}: a one-time dashboard login link ({@code url}, {@code expires_in}). */
+    JsonObject loginLink() throws OperatorTokenException, ModuleOpHttpException;
 }

@@ -5,7 +5,9 @@ import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.cli.hub.LogTail;
 import computer.parachute.hub.cli.logs.LogFollower;
+import computer.parachute.hub.cli.UsageException;
 import computer.parachute.hub.core.home.HubHome;
+import computer.parachute.hub.core.home.ModuleNames;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Command;
@@ -16,6 +18,7 @@ import com.github.rvesse.airline.annotations.restrictions.Required;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -49,6 +52,10 @@ public final class LogsCommand implements Verb {
             return help.print(env.console());
         }
         String target = ModuleOp.HUB.equals(svc) ? svc : ModuleOp.requireShort(svc);
+        Optional<String> reserved = ModuleOp.HUB.equals(target) ? Optional.empty() : ModuleNames.reservedReason(target);
+        if (reserved.isPresent()) {
+            throw new UsageException(reserved.get()); // no module can have this name, so it has no log
+        }
         Path file = logFile(env.home(), target);
         if (!Files.exists(file) && !follow) {
             env.console().line("no logs yet for " + target + ". `parachute start " + target + "` to begin.");

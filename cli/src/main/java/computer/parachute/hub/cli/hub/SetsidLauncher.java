@@ -1,8 +1,10 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.core.fs.PrivateFiles;
+
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,12 @@ public final class SetsidLauncher implements HubProcessLauncher {
 
     @Override
     public Process spawn(List<String> argv, Map<String, String> env, Path log) throws IOException {
-        Files.createDirectories(log.toAbsolutePath().getParent());
+        PrivateFiles.createDirectories(log.toAbsolutePath().getParent());
+        try {
+            PrivateFiles.createFile(log); // appendTo would create it 0644 minus the umask
+        } catch (FileAlreadyExistsException e) {
+            // an earlier hub's log: appended to, mode as StrictModes left it
+        }
         List<String> command = new ArrayList<>();
         command.add("setsid");
         command.addAll(argv);

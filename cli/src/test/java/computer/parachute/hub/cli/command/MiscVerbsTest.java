@@ -113,7 +113,7 @@ class MiscVerbsTest {
         assertEquals(2, env.run("auth", "revoke", "abc", "--all-operator"));
         assertEquals(0, env.run("auth", "revoke", "--all-operator"));
         assertEquals(1, env.run("auth", "revoke", "unknown-jti"));
-        assertTrue(env.stdout().contains("✓ Revoked 3 operator token(s)."));
+        assertTrue(env.stdout().contains("✓ Revoked 3 operator token(s) and ended 2 dashboard session(s)."));
         assertTrue(env.stderr().contains("✗ no unrevoked token has jti unknown-jti"));
     }
 
@@ -150,6 +150,12 @@ class MiscVerbsTest {
         public int revokeAllOperator() {
             calls.add("revoke-all");
             return 3;
+        }
+
+        @Override
+        public int endDashboardSessions() {
+            calls.add("end-sessions");
+            return 2;
         }
 
         @Override

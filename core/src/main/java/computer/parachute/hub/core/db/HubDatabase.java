@@ -3,8 +3,12 @@ package computer.parachute.hub.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import computer.parachute.hub.core.fs.PrivateFiles;
+
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,12 +35,22 @@ public final class HubDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens (creating when absent) and migrates {@code file}; closes the pool again if migration fails. */
+    /**
+     * Opens (creating when absent) and migrates {@code file}; closes the pool again if migration fails. A new hub.db
+     * is created empty with mode 0600 before SQLite opens it (an empty file is a valid empty database): SQLite would
+     * create it 0644 minus the umask, and it gives its -wal and -shm files the database file's mode, so the signing
+     * key in them is the owner's alone whatever the umask.
+     */
     public static HubDatabase open(Path file) throws SQLException {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                PrivateFiles.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first, with its own owner-only mode
         } catch (IOException e) {
-            throw new SQLException("cannot create the directory for " + file + ": " + e.getMessage(), e);
+            throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
         }
         HikariDataSource pool = new HikariDataSource(config(file));
         try {
