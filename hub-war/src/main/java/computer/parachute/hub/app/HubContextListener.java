@@ -57,8 +57,14 @@ public final class HubContextListener implements ServletContextListener {
         hostCheck.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         // every filter a request passes must allow async, or the front door cannot answer a proxied request later
         hostCheck.setAsyncSupported(true);
+        // a PORT the deployer gave (the launcher always does) is trusted; else the container's connector (Tomcat's
+        // MBeans), else the first request tells
+        int givenPort = fixedConfig != null ? fixedConfig.port()
+                : HubConfig.givenPortFromProcessAndContext(context::getInitParameter)
+                        .orElseGet(() -> ContainerConnectors.singleHttpPort().orElse(0));
+        ServedPort servedPort = ServedPort.configured(givenPort);
         try {
-            lifecycle = HubLifecycle.start(config, Clock.systemUTC());
+            lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
@@ -69,6 +75,10 @@ public final class HubContextListener implements ServletContextListener {
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        FilterRegistration.Dynamic servedPortFilter = context.addFilter(ServedPortFilter.class.getSimpleName(),
+                new ServedPortFilter(servedPort));
+        servedPortFilter.addMappingForUrlPatterns(null, false, "/*");
+        servedPortFilter.setAsyncSupported(true);
         // a proxied request is answered asynchronously, and every container asks the servlet a path maps to
         jersey.setAsyncSupported(true);
         // the front door: module paths go to their module, everything else on to Jersey (DESIGN §13)
@@ -84,8 +94,13 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (lifecycle != null) {
-            lifecycle.stop();
+        try {
+            if (lifecycle != null) {
+                lifecycle.stop();
+            }
+        } finally {
+            JdbcDriverRegistrations.deregisterLoadedBy(HubContextListener.class.getClassLoader());
+            RecordMethodCaches.forgetWebappTypes();
         }
     }
 }

@@ -17,6 +17,7 @@ import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.net.TcpPortProbe;
 import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
+import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.OperatorTokenBootstrap;
 import computer.parachute.hub.core.token.TokenServices;
 import computer.parachute.hub.modules.HubBoot;
@@ -39,6 +40,9 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +65,8 @@ public final class HubLifecycle {
     static final Duration ROUTES_INTERVAL = Duration.ofMillis(500);
 
     private final HubConfig config;
+    private final ServedPort servedPort;
+    private final HealthCheck healthCheck;
     private final HubInstance instance;
     private final HubDatabase database;
     private final TokenServices tokens;
@@ -79,8 +85,9 @@ public final class HubLifecycle {
     private boolean modulesStopped;
     private boolean stopped;
 
-    private HubLifecycle(HubConfig config, Clock clock, HubInstance instance, HubDatabase database) {
+    private HubLifecycle(HubConfig config, ServedPort servedPort, Clock clock, HubInstance instance, HubDatabase database) {
         this.config = config;
+        this.servedPort = servedPort;
         this.instance = instance;
         this.database = database;
         this.tokens = TokenServices.over(database, clock);
@@ -90,8 +97,8 @@ public final class HubLifecycle {
                 new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
-        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin(),
-                config.port());
+        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()),
+                () -> hubOrigin().orElse(null), () -> servedPort.get().orElse(0));
         this.boot = new HubBoot(registry, supervisor, requests);
         this.router = new ModuleRouter(registry);
         this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -103,8 +110,8 @@ public final class HubLifecycle {
         this.sessions = new DashboardSessions(database, clock, policy);
         this.loginCodes = new LoginCodes(database, clock, policy);
         this.modules = new ModuleOperations(registry, supervisor, requests);
-        this.dashboardView = new DashboardView(modules, registry, supervisor,
-                new HealthCheck(database, instance, HubVersion.current()), instance, config, HubVersion.current());
+        this.healthCheck = new HealthCheck(database, instance, servedPort::get, HubVersion.current());
+        this.dashboardView = new DashboardView(modules, registry, supervisor, healthCheck, instance, config, HubVersion.current());
         this.eventStreams = new EventStreams(supervisor, dashboardView, sessions, registry.file());
     }
 
@@ -112,14 +119,14 @@ public final class HubLifecycle {
      * Opens (and migrates) hub.db, makes sure an operator token exists (a fresh install works without a manual step),
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
-    public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
+    public static HubLifecycle start(HubConfig config, ServedPort servedPort, Clock clock) throws SQLException {
         enforceStrictModes(config);
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
         HubLifecycle lifecycle;
         try {
-            lifecycle = new HubLifecycle(config, clock, instance, database);
-            lifecycle.ensureOperatorToken();
+            lifecycle = new HubLifecycle(config, servedPort, clock, instance, database);
+            lifecycle.ensureOperatorTokenOnceOriginKnown();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -128,7 +135,10 @@ public final class HubLifecycle {
         RegistryRescan rescan = new RegistryRescan(lifecycle.registry, lifecycle.supervisor);
         lifecycle.rescanner.scheduleWithFixedDelay(rescan, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         lifecycle.startRouting();
-        LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id());
+        LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id()
+                + ", port=" + (servedPort.isKnown() ? servedPort.get().getAsInt()
+                : "not known yet (no PORT given): learned from the first request; until then modules start without "
+                        + SpawnRequests.HUB_ORIGIN + " and the operator token waits"));
         return lifecycle;
     }
 
@@ -164,9 +174,18 @@ public final class HubLifecycle {
         }
     }
 
-    private void ensureOperatorToken() {
+    /** The first token's issuer must be an origin this hub answers on: wait for the port unless an origin is set. */
+    private void ensureOperatorTokenOnceOriginKnown() {
+        if (config.hubOrigin().isPresent()) {
+            ensureOperatorToken(config.hubOrigin().get());
+        } else {
+            servedPort.whenKnown(port -> ensureOperatorToken(HubOrigins.loopbackIssuer(port)));
+        }
+    }
+
+    private void ensureOperatorToken(String issuer) {
         try {
-            OperatorTokenBootstrap.ensure(config.home(), database, hubOrigin()).ifPresent(minted ->
+            OperatorTokenBootstrap.ensure(config.home(), database, issuer).ifPresent(minted ->
                     LOG.info(() -> "minted an operator token at " + config.home().operatorToken() + " (mode 0600)"));
         } catch (IOException | RuntimeException e) {
             // a hub without a token still supervises; the CLI explains how to mint one
@@ -174,9 +193,16 @@ public final class HubLifecycle {
         }
     }
 
-    /** The origin modules are told ({@code PARACHUTE_HUB_ORIGIN}) and tokens are minted for. */
-    String hubOrigin() {
-        return config.hubOrigin().orElse(config.loopbackOrigin());
+    /** The origin modules are told ({@code PARACHUTE_HUB_ORIGIN}); empty while neither it nor the port is known. */
+    Optional<String> hubOrigin() {
+        return config.hubOrigin().or(() -> servedPort.get().stream().mapToObj(HubOrigins::loopbackIssuer).findFirst());
+    }
+
+    /** The issuers operator tokens may carry: the loopback aliases of the served port (once known) and the origin. */
+    public Set<String> acceptedIssuers() {
+        OptionalInt port = servedPort.get();
+        return port.isPresent() ? HubOrigins.acceptedIssuers(port.getAsInt(), config.hubOrigin())
+                : config.hubOrigin().map(Set::of).orElse(Set.of());
     }
 
     /** Stops every module (idempotent). Runs on its own from the launcher before Jetty stops, and again from stop(). */
@@ -211,6 +237,8 @@ public final class HubLifecycle {
     }
 
     public HubConfig config() { return config; }
+    public ServedPort servedPort() { return servedPort; }
+    public HealthCheck healthCheck() { return healthCheck; }
     public HubInstance instance() { return instance; }
     public HubDatabase database() { return database; }
     public TokenServices tokens() { return tokens; }

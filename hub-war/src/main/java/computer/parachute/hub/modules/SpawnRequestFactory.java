@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Turns a services.json row and its resolved start command into a {@link SpawnRequest}, reading the module's
@@ -22,10 +24,14 @@ import java.util.Optional;
 public final class SpawnRequestFactory {
     private final HubHome home;
     private final SpawnRequests requests;
-    private final String hubOrigin;
-    private final int hubPort;
+    private final Supplier<String> hubOrigin;
+    private final IntSupplier hubPort;
 
-    public SpawnRequestFactory(HubHome home, SpawnRequests requests, String hubOrigin, int hubPort) {
+    /**
+     * {@code hubOrigin} gives the origin for the next spawn, or null while the hub does not know it yet; {@code hubPort}
+     * the port the hub is served on, or 0 while unknown (a servlet container before its first request).
+     */
+    public SpawnRequestFactory(HubHome home, SpawnRequests requests, Supplier<String> hubOrigin, IntSupplier hubPort) {
         this.home = home;
         this.requests = requests;
         this.hubOrigin = hubOrigin;
@@ -34,7 +40,7 @@ public final class SpawnRequestFactory {
 
     /** Why this row must not run (reserved name, the hub's own port), or empty. */
     public Optional<String> refusal(String shortName, ServiceEntry entry) {
-        return RowRefusals.refusal(entry, shortName, hubPort);
+        return RowRefusals.refusal(entry, shortName, hubPort.getAsInt());
     }
 
     public SpawnRequest build(String shortName, ServiceEntry entry, StartCommand.Resolved command) {
@@ -46,6 +52,6 @@ public final class SpawnRequestFactory {
                     : "cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage();
             throw new UncheckedIOException(why, e);
         }
-        return requests.build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin, Map.of());
+        return requests.build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin.get(), Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.NeutralContextLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class KillCommandSignals implements ProcessSignals {
     /** True when delivered, false on ESRCH; throws on anything else. */
     private static boolean run(Signal signal, String target) {
         try {
-            Process kill = new ProcessBuilder(List.of(KILL, "-s", signal.name(), "--", target))
-                    .redirectErrorStream(true).start();
+            Process kill = NeutralContextLoader.start(new ProcessBuilder(List.of(KILL, "-s", signal.name(), "--", target))
+                    .redirectErrorStream(true));
             String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!kill.waitFor(KILL_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 kill.destroyForcibly();

@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.NeutralContextLoader;
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import computer.parachute.hub.core.process.ProcessTable;
 import java.time.Duration;
@@ -71,7 +72,7 @@ final class OrphanKiller {
             return;
         }
         CompletableFuture<?>[] exits = targets.stream()
-                .map(target -> ProcessHandle.of(target.pid()).map(ProcessHandle::onExit)
+                .map(target -> ProcessHandle.of(target.pid()).map(NeutralContextLoader::onExit)
                         .orElse(CompletableFuture.completedFuture(null)))
                 .toArray(CompletableFuture[]::new);
         try {

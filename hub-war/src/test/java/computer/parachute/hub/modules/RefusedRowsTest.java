@@ -46,7 +46,7 @@ class RefusedRowsTest {
             registry.upsert(row);
         }
         SpawnRequestFactory requests = new SpawnRequestFactory(home, new SpawnRequests(ToolPath.ofThisProcess()),
-                "http://127.0.0.1:" + HUB_PORT, HUB_PORT);
+                () -> "http://127.0.0.1:" + HUB_PORT, () -> HUB_PORT);
 
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
