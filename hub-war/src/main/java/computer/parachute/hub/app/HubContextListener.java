@@ -3,6 +3,7 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
+import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.http.LoopbackHostFilter;
 import computer.parachute.hub.proxy.FrontDoorOrigin;
@@ -49,6 +50,7 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        StartupTrace.mark("webapp configured, listener called");
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
         // first, and ahead of web.xml's mappings: no path of this context answers a rebound DNS name (DESIGN §12)
@@ -72,7 +74,8 @@ public final class HubContextListener implements ServletContextListener {
         context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
         HubApplication application = new HubApplication(lifecycle, new WebAssets(context));
         testRegistrations.accept(application);
-        ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
+        ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, StartupTrace.enabled()
+                ? new TracedServletContainer(application) : new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
         FilterRegistration.Dynamic servedPortFilter = context.addFilter(ServedPortFilter.class.getSimpleName(),
@@ -90,6 +93,10 @@ public final class HubContextListener implements ServletContextListener {
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+        if (StartupTrace.enabled()) {
+            context.addFilter(TracedServletContainer.FirstRequest.class.getSimpleName(),
+                    new TracedServletContainer.FirstRequest()).addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+        }
     }
 
     @Override

@@ -26,7 +26,11 @@ import javax.sql.DataSource;
 public final class HubDatabase implements AutoCloseable {
     /** Long enough to ride out a writer in the other process (token mint vs. child-record write). */
     public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
-    private static final int MAX_POOL_SIZE = 4;
+    /**
+     * SQLite has one writer at a time and the hub's queries are a few per module event: two connections (one for a
+     * request while the supervisor records a child) are enough, and each idle one costs a file handle and page cache.
+     */
+    private static final int MAX_POOL_SIZE = 2;
     /** sqlite-jdbc's driver; a webapp deregisters it on undeploy (it registers itself when loaded). */
     public static final String DRIVER_CLASS = "org.sqlite.JDBC";
 
