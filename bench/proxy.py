@@ -37,7 +37,7 @@ LAUNCHER = os.path.join(ROOT, "launcher", "target", "launcher.jar")
 MODULE_DIR = os.path.join(ROOT, "bench", "proxy_module")
 # the flags of a shipped hub unit (core HubJvmFlags.forLauncher, without the CDS archive)
 HUB_FLAGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MinHeapFreeRatio=10",
-             "-XX:MaxHeapFreeRatio=30", "-Xms16m", "-Xmx64m"]
+             "-XX:MaxHeapFreeRatio=30", "-Xms8m", "-Xmx64m", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED"]
 
 
 def free_port():
