@@ -7,6 +7,7 @@ import org.eclipse.jetty.ee11.webapp.WebAppConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.ee11.webapp.WebInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebXmlConfiguration;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -70,6 +71,9 @@ public final class HubServer {
         webapp.setDefaultsDescriptor(null);
         // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
         config.toInitParameters().forEach(webapp::setInitParameter);
+        // the container's Jakarta WebSocket server, through which the hub's front door accepts the upgrades it bridges
+        // to modules (a stock container provides it itself); called directly, since annotation scanning is off
+        JakartaWebSocketServletContainerInitializer.configure(webapp, null);
         server.setHandler(webapp);
         return server;
     }
