@@ -89,7 +89,7 @@
       const op = target.dataset.op;
       if (op === 'logs') toggleLogs(short); else if (op === 'pause') togglePause(short); else operate(short, op);
     });
-    const entry = { body, data: null, busy: false, paused: false, held: [] };
+    const entry = { body, data: null, busy: false, paused: false, held: [], shownAt: 0 };
     rows.set(short, entry);
     return entry;
   };
@@ -124,8 +124,9 @@
   const upsert = (m, sentAt) => {
     const entry = rows.get(m.shortName) || buildRow(m.shortName);
     const before = entry.data;
-    // a change nobody asked for here (a crash, a respawn, another client) retires the last outcome shown
-    if (sentAt && !entry.busy && before && (before.pid !== m.pid || before.state !== m.state)) setOp(entry, '');
+    // a change that happened after the last outcome was shown (a crash, a respawn, another client) retires it;
+    // events of the operation itself can arrive after its answer, and must not
+    if (sentAt && !entry.busy && sentAt > entry.shownAt && before && (before.pid !== m.pid || before.state !== m.state)) setOp(entry, '');
     entry.data = m;
     if (!entry.body.isConnected) table.append(entry.body);
     renderRow(entry);
@@ -164,6 +165,7 @@
   const succeeded = (op, m) => (op === 'stop' ? !m || !m.state || m.state === 'stopped' : !!m && (m.state === 'running' || m.state === 'starting') && !m.startError);
 
   const setOp = (entry, text, kind) => {
+    entry.shownAt = Date.now();
     const op = entry.body.querySelector('.op');
     op.className = 'op' + (kind ? ' op-' + kind : '');
     op.textContent = text;

@@ -29,6 +29,7 @@ import computer.parachute.hub.core.net.TcpPortProbe;
 import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
 import computer.parachute.hub.core.unit.GuardedCommandRunner;
+import computer.parachute.hub.core.unit.HubJavaFinder;
 import computer.parachute.hub.core.unit.Platform;
 import computer.parachute.hub.core.unit.ProcessCommandRunner;
 import computer.parachute.hub.core.unit.ServiceManager;
@@ -103,7 +104,7 @@ public final class CliWiring implements CliEnvironment {
     @Override
     public HubArm detachedArm(Optional<Path> launcher) {
         DetachedSeams seams = new DetachedSeams(health(), portProbe(), new ProcPortOwnerLookup(), new JdkProcessTable(),
-                new HandleSignals(), new SetsidLauncher(), () -> HubCommand.argv(HubCommand.currentJava(), launcherJar(launcher)),
+                new HandleSignals(), new SetsidLauncher(), () -> HubCommand.argv(HubCommand.java(env), launcherJar(launcher)),
                 MonotonicClock.SYSTEM);
         return new DetachedArm(home, env, seams, DetachedTimings.DEFAULT);
     }
@@ -133,7 +134,7 @@ public final class CliWiring implements CliEnvironment {
             Platform platform = Platform.current();
             ServiceManager manager = ServiceManagers.detect(platform, GuardedCommandRunner.fromEnvironment(new ProcessCommandRunner()));
             units = new ServiceManagerUnits(manager, health(), PollTimer.system(), console::line, home, platform,
-                    env.getOrDefault("PATH", DEFAULT_UNIT_PATH));
+                    env.getOrDefault("PATH", DEFAULT_UNIT_PATH), HubJavaFinder.of(env));
         }
         return units;
     }

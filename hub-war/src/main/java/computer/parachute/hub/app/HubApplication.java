@@ -8,6 +8,7 @@ import computer.parachute.hub.auth.BearerAuthFilter;
 import computer.parachute.hub.auth.BearerChallengeFilter;
 import computer.parachute.hub.api.NoStoreResponseFilter;
 import computer.parachute.hub.api.RequestBodyLimitFilter;
+import org.glassfish.jersey.CommonProperties;
 import computer.parachute.hub.web.BrowserSessionFilter;
 import computer.parachute.hub.web.DashboardActions;
 import computer.parachute.hub.web.DashboardPages;
@@ -29,6 +30,13 @@ public final class HubApplication extends ResourceConfig {
         property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         // never let Jersey fall back to the container's sendError (an HTML page): every error has our JSON body
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // start-up: no META-INF/services provider lookup, no validation/JSON-P/MOXy features, and none of the default
+        // XML, image and DataSource providers (each pulls in JDK modules at init); the API speaks JSON-B only
+        property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        property(ServerProperties.BV_FEATURE_DISABLE, true);
+        property(ServerProperties.JSON_PROCESSING_FEATURE_DISABLE, true);
+        property(ServerProperties.MOXY_JSON_FEATURE_DISABLE, true);
+        property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL");
         register(JsonBindingFeature.class);
         register(new HubBinder(lifecycle, assets));
 

@@ -5,7 +5,6 @@ import computer.parachute.hub.api.LogFollower;
 import computer.parachute.hub.auth.AcceptedIssuers;
 import computer.parachute.hub.core.session.DashboardSessions;
 import computer.parachute.hub.core.session.LoginCodes;
-import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.web.DashboardView;
 import computer.parachute.hub.web.EventStreams;
 import computer.parachute.hub.web.HubPort;
@@ -19,7 +18,6 @@ import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.api.HubApiExceptionMapper;
 import computer.parachute.hub.api.WebApplicationExceptionMapper;
 import computer.parachute.hub.core.config.HubConfig;
-import computer.parachute.hub.core.config.HubVersion;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.home.HubHome;
 import jakarta.inject.Singleton;
@@ -46,15 +44,14 @@ public final class HubBinder extends AbstractBinder {
         bind(lifecycle.config().home()).to(HubHome.class);
         bind(lifecycle.database()).to(HubDatabase.class);
         bind(lifecycle.instance()).to(HubInstance.class);
-        bind(new HealthCheck(lifecycle.database(), lifecycle.instance(), HubVersion.current())).to(HealthCheck.class);
+        bind(lifecycle.healthCheck()).to(HealthCheck.class);
         bind(lifecycle.supervisor()).to(Supervisor.class);
         ModuleOperations modules = lifecycle.modules();
         bind(modules).to(ModuleOperations.class);
         bind(new LogFollower(modules)).to(LogFollower.class);
         bind(new BootReadiness(lifecycle.supervisor(), lifecycle.boot(), Clock.systemUTC())).to(BootReadiness.class);
         bind(lifecycle.tokens().verifier()).to(TokenVerifier.class);
-        HubConfig config = lifecycle.config();
-        bind((AcceptedIssuers) () -> HubOrigins.acceptedIssuers(config.port(), config.hubOrigin())).to(AcceptedIssuers.class);
+        bind((AcceptedIssuers) lifecycle::acceptedIssuers).to(AcceptedIssuers.class);
 
         // the dashboard (issue 11): sessions and login codes in hub.db, the page's files, its event streams
         bind(lifecycle.sessions()).to(DashboardSessions.class);
@@ -62,7 +59,7 @@ public final class HubBinder extends AbstractBinder {
         bind(lifecycle.dashboardView()).to(DashboardView.class);
         bind(lifecycle.eventStreams()).to(EventStreams.class);
         bind(assets).to(WebAssets.class);
-        bind(HubPort.of(config::port)).to(HubPort.class);
+        bind(HubPort.of(() -> lifecycle.servedPort().get().orElse(lifecycle.config().port()))).to(HubPort.class);
 
         // error mappers (STYLE rule 11), each replaceable on its own; Jersey picks the most specific type
         bind(HubApiExceptionMapper.class).to(ExceptionMapper.class).in(Singleton.class);

@@ -2,6 +2,7 @@ package computer.parachute.hub.app;
 
 import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.config.HubVersion;
 import computer.parachute.hub.core.session.DashboardSessions;
 import computer.parachute.hub.core.session.LoginCodes;
@@ -17,14 +18,16 @@ import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.net.TcpPortProbe;
 import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
+import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.OperatorTokenBootstrap;
 import computer.parachute.hub.core.token.TokenServices;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
-import computer.parachute.hub.modules.SpawnRequestFactory;
 import computer.parachute.hub.supervisor.ChildRecords;
 import computer.parachute.hub.supervisor.ExecutorScheduler;
-import computer.parachute.hub.supervisor.KillCommandSignals;
+import computer.parachute.hub.supervisor.HandleSignals;
+import computer.parachute.hub.supervisor.NamedThreads;
+import computer.parachute.hub.supervisor.ProcProcessTree;
 import computer.parachute.hub.supervisor.SetsidProcessLauncher;
 import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.StdoutHubOutput;
@@ -37,7 +40,9 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -56,13 +61,15 @@ public final class HubLifecycle {
     private static final long RESCAN_STOP_SECONDS = 2;
 
     private final HubConfig config;
+    private final ServedPort servedPort;
+    private final HealthCheck healthCheck;
     private final HubInstance instance;
     private final HubDatabase database;
     private final TokenServices tokens;
     private final Supervisor supervisor;
     private final ExecutorScheduler supervisorScheduler;
     private final ServicesRegistry registry;
-    private final SpawnRequestFactory requests;
+    private final SpawnRequests requests;
     private final HubBoot boot;
     private final ScheduledExecutorService rescanner;
     private final DashboardSessions sessions;
@@ -73,31 +80,29 @@ public final class HubLifecycle {
     private boolean modulesStopped;
     private boolean stopped;
 
-    private HubLifecycle(HubConfig config, Clock clock, HubInstance instance, HubDatabase database) {
+    private HubLifecycle(HubConfig config, ServedPort servedPort, Clock clock, HubInstance instance, HubDatabase database) {
         this.config = config;
+        this.servedPort = servedPort;
         this.instance = instance;
         this.database = database;
         this.tokens = TokenServices.over(database, clock);
         this.supervisorScheduler = new ExecutorScheduler();
-        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new KillCommandSignals(), new TcpPortProbe(),
-                new ProcPortOwnerLookup(), new JdkProcessTable(), supervisorScheduler, MonotonicClock.SYSTEM, clock,
-                new StdoutHubOutput());
+        JdkProcessTable processTable = new JdkProcessTable();
+        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(),
+                new ProcProcessTree(processTable), new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
+                supervisorScheduler, MonotonicClock.SYSTEM, clock, new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
-        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin(),
-                config.port());
+        this.requests = new SpawnRequests(ToolPath.ofThisProcess(), config.home(), () -> hubOrigin().orElse(null),
+                () -> servedPort.get().orElse(0));
         this.boot = new HubBoot(registry, supervisor, requests);
-        this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "registry-rescan");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.rescanner = NamedThreads.singleScheduled("registry-rescan");
         SessionPolicy policy = SessionPolicy.fromSystemProperties();
         this.sessions = new DashboardSessions(database, clock, policy);
         this.loginCodes = new LoginCodes(database, clock, policy);
         this.modules = new ModuleOperations(registry, supervisor, requests);
-        this.dashboardView = new DashboardView(modules, registry, supervisor,
-                new HealthCheck(database, instance, HubVersion.current()), instance, config, HubVersion.current());
+        this.healthCheck = new HealthCheck(database, instance, servedPort::get, HubVersion.current());
+        this.dashboardView = new DashboardView(modules, registry, supervisor, healthCheck, instance, config, HubVersion.current());
         this.eventStreams = new EventStreams(supervisor, dashboardView, sessions, registry.file());
     }
 
@@ -105,14 +110,17 @@ public final class HubLifecycle {
      * Opens (and migrates) hub.db, makes sure an operator token exists (a fresh install works without a manual step),
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
-    public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
+    public static HubLifecycle start(HubConfig config, ServedPort servedPort, Clock clock) throws SQLException {
         enforceStrictModes(config);
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
+        StartupTrace.mark("hub.db opened and migrated");
         HubLifecycle lifecycle;
         try {
-            lifecycle = new HubLifecycle(config, clock, instance, database);
-            lifecycle.ensureOperatorToken();
+            lifecycle = new HubLifecycle(config, servedPort, clock, instance, database);
+            StartupTrace.mark("supervisor built");
+            lifecycle.ensureOperatorTokenOnceOriginKnown();
+            StartupTrace.mark("signing key and operator token");
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -120,7 +128,10 @@ public final class HubLifecycle {
         lifecycle.boot.startInBackground();
         RegistryRescan rescan = new RegistryRescan(lifecycle.registry, lifecycle.supervisor);
         lifecycle.rescanner.scheduleWithFixedDelay(rescan, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id());
+        LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id()
+                + ", port=" + (servedPort.isKnown() ? servedPort.get().getAsInt()
+                : "not known yet (no PORT given): learned from the first request; until then modules start without "
+                        + SpawnRequests.HUB_ORIGIN + " and the operator token waits"));
         return lifecycle;
     }
 
@@ -138,9 +149,18 @@ public final class HubLifecycle {
         }
     }
 
-    private void ensureOperatorToken() {
+    /** The first token's issuer must be an origin this hub answers on: wait for the port unless an origin is set. */
+    private void ensureOperatorTokenOnceOriginKnown() {
+        if (config.hubOrigin().isPresent()) {
+            ensureOperatorToken(config.hubOrigin().get());
+        } else {
+            servedPort.whenKnown(port -> ensureOperatorToken(HubOrigins.loopbackIssuer(port)));
+        }
+    }
+
+    private void ensureOperatorToken(String issuer) {
         try {
-            OperatorTokenBootstrap.ensure(config.home(), database, hubOrigin()).ifPresent(minted ->
+            OperatorTokenBootstrap.ensure(config.home(), database, issuer).ifPresent(minted ->
                     LOG.info(() -> "minted an operator token at " + config.home().operatorToken() + " (mode 0600)"));
         } catch (IOException | RuntimeException e) {
             // a hub without a token still supervises; the CLI explains how to mint one
@@ -148,9 +168,16 @@ public final class HubLifecycle {
         }
     }
 
-    /** The origin modules are told ({@code PARACHUTE_HUB_ORIGIN}) and tokens are minted for. */
-    String hubOrigin() {
-        return config.hubOrigin().orElse(config.loopbackOrigin());
+    /** The origin modules are told ({@code PARACHUTE_HUB_ORIGIN}); empty while neither it nor the port is known. */
+    Optional<String> hubOrigin() {
+        return config.hubOrigin().or(() -> servedPort.get().stream().mapToObj(HubOrigins::loopbackIssuer).findFirst());
+    }
+
+    /** The issuers operator tokens may carry: the loopback aliases of the served port (once known) and the origin. */
+    public Set<String> acceptedIssuers() {
+        OptionalInt port = servedPort.get();
+        return port.isPresent() ? HubOrigins.acceptedIssuers(port.getAsInt(), config.hubOrigin())
+                : config.hubOrigin().map(Set::of).orElse(Set.of());
     }
 
     /** Stops every module (idempotent). Runs on its own from the launcher before Jetty stops, and again from stop(). */
@@ -160,12 +187,7 @@ public final class HubLifecycle {
         }
         modulesStopped = true;
         eventStreams.close(); // pages see their stream end and show "reconnecting" while the hub is away
-        rescanner.shutdownNow();
-        try {
-            rescanner.awaitTermination(RESCAN_STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NamedThreads.shutdown(rescanner, RESCAN_STOP_SECONDS);
         supervisor.shutdown(); // refuses new starts (a boot in flight ends), stops all modules concurrently
         supervisorScheduler.close();
     }
@@ -185,12 +207,14 @@ public final class HubLifecycle {
     }
 
     public HubConfig config() { return config; }
+    public ServedPort servedPort() { return servedPort; }
+    public HealthCheck healthCheck() { return healthCheck; }
     public HubInstance instance() { return instance; }
     public HubDatabase database() { return database; }
     public TokenServices tokens() { return tokens; }
     public Supervisor supervisor() { return supervisor; }
     public ServicesRegistry registry() { return registry; }
-    public SpawnRequestFactory requests() { return requests; }
+    public SpawnRequests requests() { return requests; }
     public HubBoot boot() { return boot; }
     public DashboardSessions sessions() { return sessions; }
     public LoginCodes loginCodes() { return loginCodes; }

@@ -12,6 +12,7 @@ import computer.parachute.hub.core.manifest.StartCommands;
 import computer.parachute.hub.supervisor.LogTail;
 import computer.parachute.hub.supervisor.ModuleSnapshot;
 import computer.parachute.hub.supervisor.SpawnRequest;
+import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.Supervisor;
 
 import java.util.ArrayList;
@@ -29,9 +30,9 @@ import java.util.function.Consumer;
 public final class ModuleOperations {
     private final ServicesRegistry registry;
     private final Supervisor supervisor;
-    private final SpawnRequestFactory requests;
+    private final SpawnRequests requests;
 
-    public ModuleOperations(ServicesRegistry registry, Supervisor supervisor, SpawnRequestFactory requests) {
+    public ModuleOperations(ServicesRegistry registry, Supervisor supervisor, SpawnRequests requests) {
         this.registry = registry;
         this.supervisor = supervisor;
         this.requests = requests;
@@ -128,7 +129,7 @@ public final class ModuleOperations {
             throw ModuleErrors.noStartCmd(skipped.description());
         }
         try {
-            return requests.build(shortName, entry, (StartCommand.Resolved) command);
+            return requests.forModule(shortName, entry, (StartCommand.Resolved) command);
         } catch (RuntimeException e) {
             throw ModuleErrors.failed(shortName, "start", e);
         }

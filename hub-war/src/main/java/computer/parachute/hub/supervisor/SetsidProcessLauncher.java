@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.NeutralContextLoader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,6 @@ public final class SetsidProcessLauncher implements ProcessLauncher {
             builder.directory(request.cwd().toFile());
         }
         builder.environment().putAll(request.env());
-        return new JdkChildProcess(builder.start());
+        return new JdkChildProcess(NeutralContextLoader.start(builder));
     }
 }

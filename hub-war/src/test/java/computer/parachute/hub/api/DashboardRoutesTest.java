@@ -75,7 +75,7 @@ class DashboardRoutesTest {
     }
 
     private String cookieName() {
-        return SessionCookie.name(hub.hub.config.port());
+        return SessionCookie.name(hub.hub.uri("/").getPort()); // the port it is served on, learned from the first request
     }
 
     private HttpResponse<String> browser(String method, String path, String cookie, Map<String, String> headers) throws Exception {

@@ -25,7 +25,7 @@ class HubLifecycleStrictModesTest {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
         HubConfig config = new HubConfig(new HubHome(home), 0, "127.0.0.1", Optional.empty(), HubConfig.newInstanceId());
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HubLifecycle.start(config, Clock.systemUTC()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> HubLifecycle.start(config, ServedPort.configured(config.port()), Clock.systemUTC()));
 
         assertEquals("refusing to start: " + home + " is writable by group/others (mode 0777), so another user could read"
                 + " the hub's signing key or change what it runs — run: chmod 700 " + home, e.getMessage());

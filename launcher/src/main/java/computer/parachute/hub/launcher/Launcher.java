@@ -3,6 +3,7 @@ package computer.parachute.hub.launcher;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubConfigException;
 import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.home.StrictModes;
 import computer.parachute.hub.core.home.UnsafeHomeException;
 import computer.parachute.hub.core.net.PortOwnerLookup;
@@ -48,6 +49,8 @@ public final class Launcher {
     private static final String COMPRESSED_OOPS_REFERENCES_PER_LINE = "16";
 
     public static void main(String[] args) {
+        StartupTrace.mark("launcher main");
+        StartupPrewarm.start();
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, COMPRESSED_OOPS_REFERENCES_PER_LINE);
         }
@@ -75,7 +78,10 @@ public final class Launcher {
             return EXIT_FAILURE;
         }
         try {
-            server = HubServer.create(config, EmbeddedWar.explode(WAR_CACHE));
+            Path webapp = EmbeddedWar.explode(WAR_CACHE);
+            StartupTrace.mark("config read, home checked, WAR descriptor unpacked");
+            server = HubServer.create(config, webapp);
+            StartupTrace.mark("Jetty built");
         } catch (HubConfigException e) {
             err.println(PREFIX + e.getMessage());
             return EXIT_BAD_CONFIG;
@@ -89,8 +95,10 @@ public final class Launcher {
     private int serve(HubConfig config, Server server) {
         try {
             HubServer.bind(server);
+            StartupTrace.mark("hub port bound");
             signals.onTerminate(() -> HubShutdown.stop(server));
             server.start();
+            StartupTrace.mark("Jetty started (webapp deployed, Jersey up)");
             int port = HubServer.boundPort(server);
             RunFiles runFiles = RunFiles.write(config.home(), port, config.instanceId(),
                     ProcessHandle.current().pid(), Instant.now());

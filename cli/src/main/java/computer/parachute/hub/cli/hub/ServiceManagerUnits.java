@@ -3,6 +3,7 @@ package computer.parachute.hub.cli.hub;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.unit.ControlResult;
 import computer.parachute.hub.core.unit.EnsureResult;
+import computer.parachute.hub.core.unit.HubJavaFinder;
 import computer.parachute.hub.core.unit.HubUnit;
 import computer.parachute.hub.core.unit.HubUnitControl;
 import computer.parachute.hub.core.unit.InstallResult;
@@ -31,6 +32,7 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
     private final HubHome home;
     private final Platform platform;
     private final String path;
+    private final HubJavaFinder javaFinder;
 
     /**
      * @param progress receives "starting the hub unit…" before a slow start
@@ -38,6 +40,13 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
      */
     public ServiceManagerUnits(ServiceManager manager, HubHealth health, PollTimer timer, Consumer<String> progress,
                                HubHome home, Platform platform, String path) {
+        this(manager, health, timer, progress, home, platform, path, HubJavaFinder.of(System.getenv()));
+    }
+
+    /** @param javaFinder chooses the JVM the unit runs the hub on */
+    public ServiceManagerUnits(ServiceManager manager, HubHealth health, PollTimer timer, Consumer<String> progress,
+                               HubHome home, Platform platform, String path, HubJavaFinder javaFinder) {
+        this.javaFinder = javaFinder;
         this.manager = manager;
         this.health = health;
         this.timer = timer;
@@ -83,7 +92,7 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
     public UnitReply install(Path launcherJar, int port, boolean start) throws InterruptedException {
         HubUnit unit;
         try {
-            unit = HubUnit.forLauncher(HubCommand.currentJava(), launcherJar.toAbsolutePath(), home.root(), port,
+            unit = HubUnit.forLauncher(javaFinder.find(), launcherJar.toAbsolutePath(), home.root(), port,
                     platform.isRoot(), platform.userName(), path);
         } catch (IllegalArgumentException e) {
             return new UnitReply(false, List.of(e.getMessage()));

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,30 @@ class MiscVerbsTest {
         assertTrue(lines.get(0).endsWith("/bin/java"), lines.toString());
         assertEquals(List.of("-jar", "/tmp/l.jar"), lines.subList(lines.size() - 2, lines.size()));
         assertTrue(lines.contains("-XX:+UseSerialGC"), lines.toString());
+    }
+
+    /** serve runs the hub on PARACHUTE_JAVA's JVM with the cache that JVM reads, and says so on stderr. */
+    @Test
+    void servePrintCommandShowsTheChosenJvmAndItsCache() throws Exception {
+        Path jdk = root.resolve("jdk-25");
+        Path javaBin = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(javaBin, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(javaBin, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        Path jar = Files.writeString(root.resolve("launcher.jar"), "jar");
+        Path aot = Files.writeString(root.resolve("launcher.aot"), "aot");
+        FakeEnvironment env = new FakeEnvironment(root);
+        env.env.put("PARACHUTE_JAVA", jdk.toString());
+        assertEquals(0, env.run("serve", "--print-command", "--launcher", jar.toString()));
+        List<String> lines = List.of(env.stdout().split("\n"));
+        assertEquals(javaBin.toString(), lines.get(0));
+        assertTrue(lines.contains("-XX:AOTCache=" + aot), lines.toString());
+        assertTrue(env.stderr().contains("hub JVM: " + javaBin + " (Java 25, PARACHUTE_JAVA)"), env.stderr());
+
+        FakeEnvironment broken = new FakeEnvironment(root);
+        broken.env.put("PARACHUTE_JAVA", root.resolve("no-such-jdk").toString());
+        assertEquals(1, broken.run("serve", "--print-command", "--launcher", jar.toString()));
+        assertTrue(broken.stderr().contains("PARACHUTE_JAVA=" + root.resolve("no-such-jdk")), broken.stderr());
     }
 
     @Test

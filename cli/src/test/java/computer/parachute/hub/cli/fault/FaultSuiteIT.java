@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The fault suite (issue 6): a seeded random run against the real launcher and CLI with ten real modules, mixing
+ * The fault suite (issue 6): a seeded random run against the real launcher and CLI with eleven real modules, mixing
  * every {@link FaultKind}; after each step (and at the end) the invariants of {@link InvariantChecker} must hold
  * within a bounded settle time. {@code -Dfault.seed=N} replays a run, {@code -Dfault.steps=N} sets its length
  * (the default is the short CI form; {@code -Dfault.steps=1000} is the long run).

@@ -193,6 +193,16 @@ class DashboardBrowserIT {
         browser.get(expiring);
         assertTrue(browser.findElement(By.id("signin-message")).getText().contains("expired"));
 
+        // --- `auth revoke --all-operator` ends the browser session too: the next action finds it signed out ---
+        browser.get(base); // the session outlived the refused links
+        waitFor("the dashboard again", () -> connection().equals("live") && state("hello").equals("running"));
+        CliProcess.Result revoked = cli.run("auth", "revoke", "--all-operator");
+        assertTrue(revoked.stdout().contains("and ended 1 dashboard session(s)"), revoked.all());
+        row("hello").findElement(By.cssSelector("button[data-op='restart']")).click();
+        waitFor("the page signed out", () -> connection().equals("signed out")
+                && browser.findElement(By.tagName("main")).getText().contains("parachute dashboard"));
+        assertEquals(401, httpGetWithCookie(base + "ui/api/session"));
+
         report(load, restartMillis, pushed);
     }
 
@@ -364,6 +374,20 @@ class DashboardBrowserIT {
             }
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** The browser's own session cookie, sent from here: what a revoked session gets. */
+    private int httpGetWithCookie(String url) throws IOException {
+        org.openqa.selenium.Cookie cookie = browser.manage().getCookieNamed("parachute_session_" + port);
+        assertTrue(cookie != null && cookie.isHttpOnly(), "the session cookie is HttpOnly: " + cookie);
+        assertEquals("Strict", cookie.getSameSite());
+        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+        connection.setRequestProperty("Cookie", cookie.getName() + "=" + cookie.getValue());
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
         }
     }
 

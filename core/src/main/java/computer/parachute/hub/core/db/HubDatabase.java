@@ -2,6 +2,7 @@ package computer.parachute.hub.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import computer.parachute.hub.core.process.NeutralContextLoader;
 
 import computer.parachute.hub.core.fs.PrivateFiles;
 
@@ -25,7 +26,13 @@ import javax.sql.DataSource;
 public final class HubDatabase implements AutoCloseable {
     /** Long enough to ride out a writer in the other process (token mint vs. child-record write). */
     public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
-    private static final int MAX_POOL_SIZE = 4;
+    /**
+     * SQLite has one writer at a time and the hub's queries are a few per module event: two connections (one for a
+     * request while the supervisor records a child) are enough, and each idle one costs a file handle and page cache.
+     */
+    private static final int MAX_POOL_SIZE = 2;
+    /** sqlite-jdbc's driver; a webapp deregisters it on undeploy (it registers itself when loaded). */
+    public static final String DRIVER_CLASS = "org.sqlite.JDBC";
 
     private final Path file;
     private final HikariDataSource pool;
@@ -52,7 +59,12 @@ public final class HubDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
         }
-        HikariDataSource pool = new HikariDataSource(config(file));
+        // the first connection loads sqlite's native library, which runs a command to detect the platform: a neutral
+        // context class loader keeps the JDK's process reaper thread (and Hikari's own threads) off a webapp's loader
+        HikariDataSource pool = NeutralContextLoader.call(() -> {
+            registerDriver();
+            return new HikariDataSource(config(file));
+        });
         try {
             SchemaMigrations.apply(pool);
             return new HubDatabase(file, pool);
@@ -62,9 +74,21 @@ public final class HubDatabase implements AutoCloseable {
         }
     }
 
+    /** Loads the driver with this class's loader, so it registers itself where Hikari looks for it first. */
+    private static void registerDriver() throws SQLException {
+        try {
+            Class.forName(DRIVER_CLASS, true, HubDatabase.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new SQLException("the SQLite JDBC driver " + DRIVER_CLASS + " is not on the class path", e);
+        }
+    }
+
     private static HikariConfig config(Path file) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hub-db");
+        // named, not looked up through DriverManager: a servlet container scans for drivers once per JVM with its own
+        // class loader, so a driver inside WEB-INF/lib is never found that way ("No suitable driver" in Tomcat)
+        config.setDriverClassName(DRIVER_CLASS);
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(1);
