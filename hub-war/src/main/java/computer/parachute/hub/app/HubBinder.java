@@ -18,7 +18,6 @@ import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.api.HubApiExceptionMapper;
 import computer.parachute.hub.api.WebApplicationExceptionMapper;
 import computer.parachute.hub.core.config.HubConfig;
-import computer.parachute.hub.core.config.HubVersion;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.home.HubHome;
 import jakarta.inject.Singleton;

@@ -23,10 +23,11 @@ import computer.parachute.hub.core.token.OperatorTokenBootstrap;
 import computer.parachute.hub.core.token.TokenServices;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
-import computer.parachute.hub.modules.SpawnRequestFactory;
 import computer.parachute.hub.supervisor.ChildRecords;
 import computer.parachute.hub.supervisor.ExecutorScheduler;
-import computer.parachute.hub.supervisor.KillCommandSignals;
+import computer.parachute.hub.supervisor.HandleSignals;
+import computer.parachute.hub.supervisor.NamedThreads;
+import computer.parachute.hub.supervisor.ProcProcessTree;
 import computer.parachute.hub.supervisor.SetsidProcessLauncher;
 import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.StdoutHubOutput;
@@ -42,7 +43,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -69,7 +69,7 @@ public final class HubLifecycle {
     private final Supervisor supervisor;
     private final ExecutorScheduler supervisorScheduler;
     private final ServicesRegistry registry;
-    private final SpawnRequestFactory requests;
+    private final SpawnRequests requests;
     private final HubBoot boot;
     private final ScheduledExecutorService rescanner;
     private final DashboardSessions sessions;
@@ -87,19 +87,16 @@ public final class HubLifecycle {
         this.database = database;
         this.tokens = TokenServices.over(database, clock);
         this.supervisorScheduler = new ExecutorScheduler();
-        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new KillCommandSignals(), new TcpPortProbe(),
-                new ProcPortOwnerLookup(), new JdkProcessTable(), supervisorScheduler, MonotonicClock.SYSTEM, clock,
-                new StdoutHubOutput());
+        JdkProcessTable processTable = new JdkProcessTable();
+        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(),
+                new ProcProcessTree(processTable), new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
+                supervisorScheduler, MonotonicClock.SYSTEM, clock, new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
-        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()),
-                () -> hubOrigin().orElse(null), () -> servedPort.get().orElse(0));
+        this.requests = new SpawnRequests(ToolPath.ofThisProcess(), config.home(), () -> hubOrigin().orElse(null),
+                () -> servedPort.get().orElse(0));
         this.boot = new HubBoot(registry, supervisor, requests);
-        this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "registry-rescan");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.rescanner = NamedThreads.singleScheduled("registry-rescan");
         SessionPolicy policy = SessionPolicy.fromSystemProperties();
         this.sessions = new DashboardSessions(database, clock, policy);
         this.loginCodes = new LoginCodes(database, clock, policy);
@@ -190,12 +187,7 @@ public final class HubLifecycle {
         }
         modulesStopped = true;
         eventStreams.close(); // pages see their stream end and show "reconnecting" while the hub is away
-        rescanner.shutdownNow();
-        try {
-            rescanner.awaitTermination(RESCAN_STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NamedThreads.shutdown(rescanner, RESCAN_STOP_SECONDS);
         supervisor.shutdown(); // refuses new starts (a boot in flight ends), stops all modules concurrently
         supervisorScheduler.close();
     }
@@ -222,7 +214,7 @@ public final class HubLifecycle {
     public TokenServices tokens() { return tokens; }
     public Supervisor supervisor() { return supervisor; }
     public ServicesRegistry registry() { return registry; }
-    public SpawnRequestFactory requests() { return requests; }
+    public SpawnRequests requests() { return requests; }
     public HubBoot boot() { return boot; }
     public DashboardSessions sessions() { return sessions; }
     public LoginCodes loginCodes() { return loginCodes; }

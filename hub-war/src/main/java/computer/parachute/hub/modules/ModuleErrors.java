@@ -38,7 +38,11 @@ final class ModuleErrors {
         return new HubApiException(500, "module_op_failed", shortName + " " + op + " failed: " + message);
     }
 
-    static HubApiException registryUnreadable(String problem) {
-        return new HubApiException(500, "module_op_failed", problem);
+    /**
+     * services.json does not parse (or a row is invalid): 409, the registry's state conflicts with the request — the
+     * client did nothing wrong, and the operator's fix is in the message (which names the file).
+     */
+    static HubApiException registryInvalid(String problem) {
+        return new HubApiException(409, "registry_invalid", problem);
     }
 }

@@ -46,10 +46,13 @@ final class ModuleLog {
         return ring.snapshot();
     }
 
-    /** {@code follower} gets every later line, on the reader's thread: it must hand off, not block. */
-    AutoCloseable follow(Consumer<String> follower) {
+    /**
+     * The buffered lines, and {@code follower} gets every later line (on the reader's thread: it must hand off, not
+     * block). Synchronized like {@link #record}, so a line is either in the backlog or delivered, never lost between.
+     */
+    synchronized LogTail follow(Consumer<String> follower) {
         followers.add(follower);
-        return () -> followers.remove(follower);
+        return new LogTail(ring.snapshot(), () -> followers.remove(follower));
     }
 
     void close() {

@@ -160,8 +160,8 @@ final class EventStream {
             return true;
         }
         return owner.supervisor().follow(shortName, line -> offer(new LogLine(shortName, line)))
-                .map(handle -> {
-                    follows.put(shortName, handle);
+                .map(tail -> {
+                    follows.put(shortName, tail.subscription()); // the pane's backlog comes from tail() below
                     return true;
                 }).orElse(false);
     }

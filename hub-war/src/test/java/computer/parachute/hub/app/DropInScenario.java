@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ final class DropInScenario {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration LOADER_DEADLINE = Duration.ofSeconds(15);
     private static final Duration LOADER_POLL_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration SINGLE_INSTANCE_WATCH = Duration.ofSeconds(2);
+    /** Forward, so a coarse file-system clock still sees a change. */
+    private static final Duration TOUCH_STEP = Duration.ofSeconds(5);
     /** What Tomcat's WebappClassLoaderBase and a failed listener log, and what a JDBC lookup failure says. */
     private static final List<String> LEAK_AND_FAILURE_MARKERS = List.of("appears to have started a thread named",
             "memory leak", "failed to unregister", "created a ThreadLocal", "No suitable driver",
@@ -106,7 +110,8 @@ final class DropInScenario {
             String token = useTheApi(process, origin);
             long running = moduleRunningAfterRestart(process, token, origin);
             undeploy(process);
-            redeploy(process, first.getString("instance"), token, running);
+            JsonObject second = redeploy(process, first.getString("instance"), token, running);
+            touchRedeploy(process, second.getString("instance"), token);
             stopWithTheContainer(process);
         } finally {
             moduleProcesses().forEach(reaper::track); // only what carries this test's unique install dir
@@ -173,12 +178,31 @@ final class DropInScenario {
     }
 
     /** Putting the WAR back starts a new hub instance with exactly one process of the module. */
-    private void redeploy(Process process, String firstInstance, String token, long previousPid) throws Exception {
+    private JsonObject redeploy(Process process, String firstInstance, String token, long previousPid) throws Exception {
         deploy();
         JsonObject second = awaitHealth(process, firstInstance);
         assertEquals(container.port(), second.getInt("port"), second::toString);
         long redeployed = awaitModuleRunning(process, token, previousPid);
-        assertEquals(List.of(redeployed), moduleProcesses(), "exactly one module process after a redeploy");
+        assertStaysTheOnlyModuleProcess(redeployed);
+        return second;
+    }
+
+    /** Touching the WAR in place redeploys it: the old hub stops its module before the new one starts its own. */
+    private void touchRedeploy(Process process, String previousInstance, String token) throws Exception {
+        long before = moduleProcesses().get(0);
+        Path war = container.webapps().resolve("ROOT.war");
+        Files.setLastModifiedTime(war, FileTime.fromMillis(Files.getLastModifiedTime(war).toMillis() + TOUCH_STEP.toMillis()));
+        awaitHealth(process, previousInstance);
+        assertStaysTheOnlyModuleProcess(awaitModuleRunning(process, token, before));
+    }
+
+    /** Exactly one module process after a redeploy, and still only that one a moment later (no late second spawn). */
+    private void assertStaysTheOnlyModuleProcess(long pid) throws InterruptedException {
+        long until = System.nanoTime() + SINGLE_INSTANCE_WATCH.toNanos();
+        do {
+            assertEquals(List.of(pid), moduleProcesses(), "exactly one module process after a redeploy");
+            TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL.toMillis());
+        } while (System.nanoTime() < until);
     }
 
     /** SIGTERM: the container exits, undeploying the hub (module stopped, hub.db closed), and logged no leak. */

@@ -45,8 +45,8 @@ class RefusedRowsTest {
                 row("supervisor", 41003, install), row("squatter", HUB_PORT, install), row("fine", 41004, install))) {
             registry.upsert(row);
         }
-        SpawnRequestFactory requests = new SpawnRequestFactory(home, new SpawnRequests(ToolPath.ofThisProcess()),
-                () -> "http://127.0.0.1:" + HUB_PORT, () -> HUB_PORT);
+        SpawnRequests requests = new SpawnRequests(ToolPath.ofThisProcess(), home, () -> "http://127.0.0.1:" + HUB_PORT,
+                () -> HUB_PORT);
 
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {

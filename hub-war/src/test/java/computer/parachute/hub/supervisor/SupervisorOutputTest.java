@@ -55,7 +55,7 @@ class SupervisorOutputTest {
     void followersSeeLaterLinesAndALineWithoutNewlineIsCut() throws Exception {
         List<String> followed = new CopyOnWriteArrayList<>();
         fx.supervisor.start(fx.module("vault", "TM_NEVER_BIND", "1"));
-        AutoCloseable subscription = fx.supervisor.follow("vault", followed::add).orElseThrow();
+        AutoCloseable subscription = fx.supervisor.follow("vault", followed::add).orElseThrow().subscription();
         fx.supervisor.restart("vault", fx.request("vault", fx.install("vault2"), 0, "TM_SPAM", "1"))
                 .orElseThrow();
         Poll.require(WAIT, "spam done", () -> followed.contains("spam-done"));

@@ -56,6 +56,7 @@ public final class HubServer {
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
         webapp.setWar(webappDir.toString());
+        webapp.setErrorHandler(new JsonErrorPages());
         // core's types (HubConfig, HubHome, ...) must be one class for launcher and WAR (STACK traps 2-4)
         webapp.setParentLoaderPriority(true);
         // a WAR that cannot start (hub.db unusable) fails the launch instead of serving 503s

@@ -63,8 +63,8 @@ public final class HubDbTokenAdmin implements OperatorTokenAdmin {
     }
 
     @Override
-    public String rotateKey() throws CliFailure {
-        return store(() -> services.signingKeys().rotate().kid());
+    public String rotateKey(boolean atOnce) throws CliFailure {
+        return store(() -> services.signingKeys().rotate(atOnce).kid());
     }
 
     @Override

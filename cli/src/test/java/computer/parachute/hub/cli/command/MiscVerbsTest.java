@@ -148,6 +148,15 @@ class MiscVerbsTest {
         env.tokenAdmin = new FakeAdmin();
         assertEquals(0, env.run("auth", "rotate-key"));
         assertTrue(env.stdout().startsWith("✓ Rotated signing key (new kid kid-2)."));
+        assertTrue(env.stdout().contains("keep verifying for 24 h"), env.stdout());
+
+        FakeEnvironment now = new FakeEnvironment(root);
+        FakeAdmin admin = new FakeAdmin();
+        now.tokenAdmin = admin;
+        assertEquals(0, now.run("auth", "rotate-key", "--now"));
+        assertEquals(List.of("rotate-key --now", "close"), admin.calls);
+        assertTrue(now.stdout().endsWith("Every token signed by the old key stopped working, your operator token too:"
+                + " run `parachute auth rotate-operator`.\n"), now.stdout());
     }
 
     static final class FakeAdmin implements OperatorTokenAdmin {
@@ -160,8 +169,8 @@ class MiscVerbsTest {
         }
 
         @Override
-        public String rotateKey() {
-            calls.add("rotate-key");
+        public String rotateKey(boolean atOnce) {
+            calls.add(atOnce ? "rotate-key --now" : "rotate-key");
             return "kid-2";
         }
 

@@ -56,6 +56,10 @@ final class SchemaMigrations {
                 created_at   INTEGER NOT NULL,
                 last_seen_at INTEGER NOT NULL
             );
+            """,
+            // 3: the spawn identity each child (and every descendant) carries, the proof a process is ours (DESIGN §5)
+            """
+            ALTER TABLE child_processes ADD COLUMN spawn_id TEXT;
             """);
 
     private SchemaMigrations() {}
