@@ -2,14 +2,12 @@ package computer.parachute.hub.launcher;
 
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubSetting;
-import org.eclipse.jetty.ee11.servlet.security.ConstraintMapping;
-import org.eclipse.jetty.ee11.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.ee11.webapp.Configuration;
 import org.eclipse.jetty.ee11.webapp.WebAppConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.ee11.webapp.WebInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebXmlConfiguration;
-import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -69,25 +67,16 @@ public final class HubServer {
         webapp.setConfigurations(new Configuration[] {new WebInfConfiguration(), new WebXmlConfiguration(),
                 new WebAppConfiguration()});
         // no webdefault-ee11.xml: its default and JSP servlets and MIME table serve nothing here (Jersey owns /*, errors
-        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost. Its one rule the hub keeps, as a
-        // stock container would: TRACE is refused (403, before any filter) on every path
+        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost. Its TRACE refusal is the WAR's own
+        // NoTraceFilter (405 JSON, in every container)
         webapp.setDefaultsDescriptor(null);
-        webapp.setSecurityHandler(traceRefused());
         // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
         config.toInitParameters().forEach(webapp::setInitParameter);
+        // the container's Jakarta WebSocket server, through which the hub's front door accepts the upgrades it bridges
+        // to modules (a stock container provides it itself); called directly, since annotation scanning is off
+        JakartaWebSocketServletContainerInitializer.configure(webapp, null);
         server.setHandler(webapp);
         return server;
-    }
-
-    /** webdefault's "Disable TRACE" security constraint, without the rest of webdefault. */
-    private static ConstraintSecurityHandler traceRefused() {
-        ConstraintMapping noTrace = new ConstraintMapping();
-        noTrace.setPathSpec("/");
-        noTrace.setMethod("TRACE");
-        noTrace.setConstraint(Constraint.FORBIDDEN);
-        ConstraintSecurityHandler security = new ConstraintSecurityHandler();
-        security.addConstraintMapping(noTrace);
-        return security;
     }
 
     /**
