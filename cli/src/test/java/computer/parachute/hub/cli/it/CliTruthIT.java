@@ -68,6 +68,21 @@ class CliTruthIT {
     }
 
     @Test
+    void aChildWhoseExecFailsIsAFailureNotASuccess() throws Exception {
+        Path dir = module("badinterp", "[\"./serve.sh\"]");
+        // executable, so preflight passes, but its interpreter does not exist: the child exits 127 at once
+        Path script = Files.writeString(dir.resolve("serve.sh"), "#!/nonexistent/interpreter-9\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        assertEquals(0, cli.run("install", "--no-start", dir.toString()).code());
+        for (String verb : new String[] {"start", "restart"}) {
+            CliProcess.Result result = cli.run(verb, "badinterp");
+            assertEquals(1, result.code(), verb + ": " + result.all());
+            assertTrue(result.stderr().startsWith("✗ badinterp failed to " + verb + ": "), result.all());
+            assertFalse(result.stdout().contains("✓"), result.all());
+        }
+    }
+
+    @Test
     void stopOfANameThatIsNotInstalledExitsOneLikeStart() throws Exception {
         CliProcess.Result stop = cli.run("stop", "typo");
         assertEquals(1, stop.code(), stop.all());
