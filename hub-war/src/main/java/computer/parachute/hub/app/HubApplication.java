@@ -31,6 +31,7 @@ public final class HubApplication extends ResourceConfig {
 
         register(BearerAuthFilter.class);
         register(BearerChallengeFilter.class);
+        lifecycle.metrics().ifPresent(metrics -> register(metrics.apiFilter()));
 
         register(HealthResource.class);
         register(ReadyResource.class);

@@ -3,6 +3,8 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
+import computer.parachute.hub.metrics.HubMetrics;
+import computer.parachute.hub.metrics.MetricsSwitch;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -15,14 +17,15 @@ import java.util.function.Consumer;
 
 /**
  * Starts and stops the hub with its servlet context, the same way under the launcher and in a stock container
- * (DESIGN §10): on start it resolves {@link HubConfig}, starts the {@link HubLifecycle} and registers Jersey at
- * {@code /*} (load-on-startup 1, so a broken app fails the deploy rather than the first request); on destroy it stops
+ * (DESIGN §10): on start it resolves {@link HubConfig}, starts the {@link HubLifecycle}, registers Jersey at
+ * {@code /*} and the metrics servlet at {@code /metrics} (load-on-startup 1, so a broken app fails the deploy rather than the first request); on destroy it stops
  * the lifecycle. Declared in web.xml, which is what allows it to register a servlet.
  */
 public final class HubContextListener implements ServletContextListener {
     /** The running {@link HubLifecycle}, for code inside the WAR that is not injected (there is none yet). */
     public static final String LIFECYCLE_ATTRIBUTE = HubLifecycle.class.getName();
     static final String JERSEY_SERVLET_NAME = "parachute-hub-api";
+    static final String METRICS_SERVLET_NAME = "parachute-hub-metrics";
 
     private final HubConfig fixedConfig;
     private final Consumer<HubApplication> testRegistrations;
@@ -44,7 +47,7 @@ public final class HubContextListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
         try {
-            lifecycle = HubLifecycle.start(config, Clock.systemUTC());
+            lifecycle = HubLifecycle.start(config, Clock.systemUTC(), MetricsSwitch.enabled(context::getInitParameter));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
@@ -55,6 +58,9 @@ public final class HubContextListener implements ServletContextListener {
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        // an exact mapping wins over Jersey's /* in any container; no token (node_exporter's convention), no secrets
+        lifecycle.metrics().map(HubMetrics::servlet).ifPresent(servlet ->
+                context.addServlet(METRICS_SERVLET_NAME, servlet).addMapping("/metrics"));
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);

@@ -9,6 +9,8 @@ import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
 import computer.parachute.hub.core.token.OperatorTokenBootstrap;
 import computer.parachute.hub.core.token.TokenServices;
+import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
 import computer.parachute.hub.modules.SpawnRequestFactory;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +58,11 @@ public final class HubLifecycle {
     private final SpawnRequestFactory requests;
     private final HubBoot boot;
     private final ScheduledExecutorService rescanner;
+    private final HubMetrics metrics;
     private boolean modulesStopped;
     private boolean stopped;
 
-    private HubLifecycle(HubConfig config, Clock clock, HubInstance instance, HubDatabase database) {
+    private HubLifecycle(HubConfig config, Clock clock, HubInstance instance, HubDatabase database, boolean withMetrics) {
         this.config = config;
         this.instance = instance;
         this.database = database;
@@ -71,6 +75,8 @@ public final class HubLifecycle {
         this.registry = new ServicesRegistry(config.home().servicesJson());
         this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin());
         this.boot = new HubBoot(registry, supervisor, requests);
+        // before boot, so the metrics see every module event from the first spawn
+        this.metrics = withMetrics ? new HubMetrics(supervisor, HubVersion.current(), instance.startedAt(), clock) : null;
         this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "registry-rescan");
             thread.setDaemon(true);
@@ -83,17 +89,27 @@ public final class HubLifecycle {
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
     public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
+        return start(config, clock, true);
+    }
+
+    /** As {@link #start(HubConfig, Clock)}; {@code withMetrics} false builds no metrics at all (see MetricsSwitch). */
+    public static HubLifecycle start(HubConfig config, Clock clock, boolean withMetrics) throws SQLException {
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
         HubLifecycle lifecycle;
         try {
-            lifecycle = new HubLifecycle(config, clock, instance, database);
+            lifecycle = new HubLifecycle(config, clock, instance, database, withMetrics);
             lifecycle.ensureOperatorToken();
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        lifecycle.boot.startInBackground();
+        HubMetrics metrics = lifecycle.metrics;
+        lifecycle.boot.startInBackground().whenComplete((decisions, error) -> {
+            if (metrics != null) {
+                metrics.bootFinished(Duration.between(instance.startedAt(), clock.instant()));
+            }
+        });
         RegistryRescan rescan = new RegistryRescan(lifecycle.registry, lifecycle.supervisor);
         lifecycle.rescanner.scheduleWithFixedDelay(rescan, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id());
@@ -127,6 +143,9 @@ public final class HubLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (metrics != null) {
+            metrics.close();
+        }
         supervisor.shutdown(); // refuses new starts (a boot in flight ends), stops all modules concurrently
         supervisorScheduler.close();
     }
@@ -153,4 +172,5 @@ public final class HubLifecycle {
     public ServicesRegistry registry() { return registry; }
     public SpawnRequestFactory requests() { return requests; }
     public HubBoot boot() { return boot; }
+    public Optional<HubMetrics> metrics() { return Optional.ofNullable(metrics); }
 }

@@ -51,6 +51,10 @@ final class ModuleLog {
         return () -> followers.remove(follower);
     }
 
+    long fileBytesWritten() {
+        return file.bytesWritten();
+    }
+
     void close() {
         file.close();
     }

@@ -24,6 +24,8 @@ final class RotatingLogFile {
     private OutputStream out;
     private long size;
     private boolean failing;
+    /** Bytes appended since the hub started (rotation does not reset it); read without the lock by metrics. */
+    private volatile long written;
 
     RotatingLogFile(Path file, long maxBytes, int fileCount) {
         this.file = file;
@@ -43,6 +45,7 @@ final class RotatingLogFile {
             out.write(bytes);
             out.flush();
             size += bytes.length;
+            written += bytes.length;
             failing = false;
         } catch (IOException e) {
             closeQuietly();
@@ -52,6 +55,10 @@ final class RotatingLogFile {
             }
             failing = true;
         }
+    }
+
+    long bytesWritten() {
+        return written;
     }
 
     synchronized void close() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -130,6 +131,12 @@ public final class Supervisor {
         return Optional.ofNullable(find(shortName)).map(entry -> entry.log.lines());
     }
 
+    /** Bytes written to the module's log file since the hub started; empty when not supervised. */
+    public OptionalLong logBytesWritten(String shortName) {
+        ModuleEntry entry = find(shortName);
+        return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.log.fileBytesWritten());
+    }
+
     /** Delivers every later line to {@code follower} (on a reader thread: hand off, never block) until closed. */
     public Optional<AutoCloseable> follow(String shortName, Consumer<String> follower) {
         return Optional.ofNullable(find(shortName)).map(entry -> entry.log.follow(follower));
@@ -214,9 +221,10 @@ public final class Supervisor {
 
     /** The pending crash respawn fires (on the worker); a start or stop since then invalidated {@code token}. */
     private void respawn(ModuleEntry entry, long token) {
+        SpawnRequest request;
+        Spawned spawned;
         entry.operation.lock();
         try {
-            SpawnRequest request;
             synchronized (entry.lock) {
                 if (entry.respawnToken != token || entry.state() != ModuleState.RESTARTING || entry.stopRequested) {
                     return;
@@ -225,9 +233,13 @@ public final class Supervisor {
                 entry.transition(ModuleState.STARTING, "respawn after crash");
                 request = entry.request;
             }
-            spawner.spawn(entry, request);
+            spawned = spawner.spawn(entry, request);
         } finally {
             entry.operation.unlock();
+        }
+        if (spawned != null) {
+            // as after a start: a respawned child is 'ready' (and metrics 'up') only once its port is seen bound
+            watch(entry, spawned, request);
         }
     }
 
