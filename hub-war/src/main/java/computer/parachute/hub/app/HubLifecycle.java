@@ -23,7 +23,7 @@ import computer.parachute.hub.supervisor.StdoutHubOutput;
 import computer.parachute.hub.supervisor.Supervisor;
 import computer.parachute.hub.supervisor.SupervisorSeams;
 import computer.parachute.hub.supervisor.SupervisorSettings;
-import computer.parachute.hub.supervisor.ToolPath;
+import computer.parachute.hub.core.process.ToolPath;
 
 import java.io.IOException;
 import java.sql.SQLException;

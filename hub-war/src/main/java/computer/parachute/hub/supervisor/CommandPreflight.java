@@ -1,8 +1,6 @@
 package computer.parachute.hub.supervisor;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import computer.parachute.hub.core.process.ExecutableLookup;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,13 +15,14 @@ final class CommandPreflight {
     /** Empty when the command can be executed, else the start error to record. */
     static Optional<StartError> check(SpawnRequest request, Instant now) {
         String binary = request.cmd().get(0);
-        Resolution resolution = resolve(binary, request);
-        if (resolution.executable != null) {
+        String pathVar = request.env().getOrDefault(SpawnRequests.PATH, System.getenv(SpawnRequests.PATH));
+        ExecutableLookup resolution = ExecutableLookup.find(binary, request.cwd(), pathVar);
+        if (resolution.executable().isPresent()) {
             return Optional.empty();
         }
         String shortName = request.shortName();
-        if (resolution.notExecutable != null) {
-            String path = resolution.notExecutable.toString();
+        if (resolution.notExecutable().isPresent()) {
+            String path = resolution.notExecutable().get().toString();
             return Optional.of(StartError.of(StartErrorType.NON_EXECUTABLE,
                     shortName + " cannot start: " + path + " is not executable — fix it with: chmod +x " + path
                             + " && parachute start " + shortName, binary, now));
@@ -31,38 +30,5 @@ final class CommandPreflight {
         return Optional.of(StartError.of(StartErrorType.MISSING_DEPENDENCY,
                 shortName + " cannot start: \"" + binary + "\" was not found on its PATH — install it (or add its"
                         + " directory to PATH), then run: parachute start " + shortName, binary, now));
-    }
-
-    private record Resolution(Path executable, Path notExecutable) { }
-
-    private static Resolution resolve(String binary, SpawnRequest request) {
-        if (binary.contains("/")) {
-            Path path = Path.of(binary);
-            if (!path.isAbsolute() && request.cwd() != null) {
-                path = request.cwd().resolve(path);
-            }
-            return classify(path, new Resolution(null, null));
-        }
-        Resolution found = new Resolution(null, null);
-        String pathVar = request.env().getOrDefault(SpawnRequests.PATH, System.getenv(SpawnRequests.PATH));
-        for (String dir : (pathVar == null ? "" : pathVar).split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                found = classify(Path.of(dir).resolve(binary), found);
-                if (found.executable != null) {
-                    return found;
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Resolution classify(Path candidate, Resolution soFar) {
-        if (!Files.isRegularFile(candidate)) {
-            return soFar;
-        }
-        if (Files.isExecutable(candidate)) {
-            return new Resolution(candidate, null);
-        }
-        return soFar.notExecutable != null ? soFar : new Resolution(null, candidate);
     }
 }

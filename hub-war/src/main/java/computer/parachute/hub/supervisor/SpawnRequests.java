@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.ToolPath;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
