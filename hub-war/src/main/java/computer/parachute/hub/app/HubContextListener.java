@@ -47,7 +47,8 @@ public final class HubContextListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
         try {
-            lifecycle = HubLifecycle.start(config, Clock.systemUTC(), MetricsSwitch.enabled(context::getInitParameter));
+            lifecycle = HubLifecycle.start(config, Clock.systemUTC(), MetricsSwitch.enabled(context::getInitParameter),
+                    heartbeat(context));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
@@ -64,6 +65,13 @@ public final class HubContextListener implements ServletContextListener {
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+    }
+
+    /** The launcher's heartbeat hook (systemd status and watchdog), when it set one; a no-op in a stock container. */
+    @SuppressWarnings("unchecked")
+    private static Consumer<String> heartbeat(ServletContext context) {
+        Object hook = context.getAttribute(HubContextAttributes.HEARTBEAT);
+        return hook instanceof Consumer<?> consumer ? (Consumer<String>) consumer : status -> { };
     }
 
     @Override

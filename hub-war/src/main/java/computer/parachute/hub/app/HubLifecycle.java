@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,11 +60,14 @@ public final class HubLifecycle {
     private final HubBoot boot;
     private final ScheduledExecutorService rescanner;
     private final HubMetrics metrics;
+    private final Consumer<String> heartbeat;
     private boolean modulesStopped;
     private boolean stopped;
 
-    private HubLifecycle(HubConfig config, Clock clock, HubInstance instance, HubDatabase database, boolean withMetrics) {
+    private HubLifecycle(HubConfig config, Clock clock, HubInstance instance, HubDatabase database, boolean withMetrics,
+                         Consumer<String> heartbeat) {
         this.config = config;
+        this.heartbeat = heartbeat;
         this.instance = instance;
         this.database = database;
         this.tokens = TokenServices.over(database, clock);
@@ -89,16 +93,20 @@ public final class HubLifecycle {
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
     public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
-        return start(config, clock, true);
+        return start(config, clock, true, status -> { });
     }
 
-    /** As {@link #start(HubConfig, Clock)}; {@code withMetrics} false builds no metrics at all (see MetricsSwitch). */
-    public static HubLifecycle start(HubConfig config, Clock clock, boolean withMetrics) throws SQLException {
+    /**
+     * As {@link #start(HubConfig, Clock)}; {@code withMetrics} false builds no metrics at all (see MetricsSwitch);
+     * {@code heartbeat} gets the supervisor loop's status line after every pass (see SupervisorLoop).
+     */
+    public static HubLifecycle start(HubConfig config, Clock clock, boolean withMetrics, Consumer<String> heartbeat)
+            throws SQLException {
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
         HubLifecycle lifecycle;
         try {
-            lifecycle = new HubLifecycle(config, clock, instance, database, withMetrics);
+            lifecycle = new HubLifecycle(config, clock, instance, database, withMetrics, heartbeat);
             lifecycle.ensureOperatorToken();
         } catch (RuntimeException e) {
             database.close();
@@ -110,8 +118,9 @@ public final class HubLifecycle {
                 metrics.bootFinished(Duration.between(instance.startedAt(), clock.instant()));
             }
         });
-        RegistryRescan rescan = new RegistryRescan(lifecycle.registry, lifecycle.supervisor);
-        lifecycle.rescanner.scheduleWithFixedDelay(rescan, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        SupervisorLoop loop = new SupervisorLoop(new RegistryRescan(lifecycle.registry, lifecycle.supervisor),
+                lifecycle.supervisor, lifecycle.heartbeat);
+        lifecycle.rescanner.scheduleWithFixedDelay(loop, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id());
         return lifecycle;
     }
