@@ -1,6 +1,6 @@
 package computer.parachute.hub.api;
 
-import computer.parachute.hub.core.http.ErrorBodies;
+import computer.parachute.hub.http.JsonErrorResponse;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -18,8 +18,6 @@ import java.util.Collections;
  * that no exception mapper sees (found by the bad-input corpus).
  */
 public final class MediaTypeGuard extends HttpFilter {
-    private static final int SHOWN_CHARS = 80;
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -49,12 +47,7 @@ public final class MediaTypeGuard extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response, String header, String value) throws IOException {
-        String shown = value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "…" : value;
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.getWriter().write(ErrorBodies.json("bad_request", header + " is not a media type: \""
-                + shown.replaceAll("\\p{Cntrl}", "?") + "\""));
+        JsonErrorResponse.send(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request",
+                header + " is not a media type: \"" + JsonErrorResponse.shown(value) + "\"");
     }
 }

@@ -3,8 +3,11 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
+import computer.parachute.hub.core.token.HubOrigins;
+import computer.parachute.hub.http.LoopbackHostFilter;
 import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.metrics.MetricsSwitch;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -13,6 +16,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +50,10 @@ public final class HubContextListener implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
+        // first, and ahead of web.xml's mappings: no path of this context answers a rebound DNS name (DESIGN §12)
+        context.addFilter(LoopbackHostFilter.class.getSimpleName(),
+                        new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         try {
             lifecycle = HubLifecycle.start(config, Clock.systemUTC(), MetricsSwitch.enabled(context::getInitParameter),
                     heartbeat(context));

@@ -57,6 +57,7 @@ final class CorpusTables {
         cases.addAll(methods());
         cases.addAll(contentTypesAndBodies());
         cases.addAll(malformedHttp());
+        cases.addAll(foreignHosts());
         return cases;
     }
 
@@ -215,6 +216,19 @@ final class CorpusTables {
                 + "Connection: close\r\n\r\n", false, 400, "bad_request"));
         cases.add(raw("unknown path", health.replace("/health", "/etc/passwd") + "\r\n", false, 404, "not_found"));
         cases.add(raw("unknown path with traversal", health.replace("/health", "/../../etc/passwd") + "\r\n", false, 400, "bad_request"));
+        return cases;
+    }
+
+    /** DESIGN §12: a Host a hostile page could rebind to 127.0.0.1 is refused on every endpoint, token or not. */
+    private List<CorpusCase> foreignHosts() {
+        List<CorpusCase> cases = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            for (String host : List.of("evil.example", "evil.example:1939", "127.0.0.1.evil.example", "0.0.0.0", "[::]")) {
+                cases.add(raw("Host " + host + " → " + e.method() + " " + e.target(), e.method() + " " + e.target()
+                        + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n" + bearer("Bearer " + admin) + "\r\n",
+                        false, 421, "misdirected_request"));
+            }
+        }
         return cases;
     }
 }

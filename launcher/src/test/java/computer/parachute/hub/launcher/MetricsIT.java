@@ -81,6 +81,9 @@ class MetricsIT {
                     "a python module holds more than 1 MB resident: " + first);
             assertTrue(first.value("parachute_module_cpu_seconds_total{module=\"vault\"}").isPresent(), first.toString());
 
+            RawHttp.Answer rebound = RawHttp.send(hubPort, "GET /metrics HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
+            assertEquals(421, rebound.status(), "a DNS-rebound page cannot read /metrics: " + rebound);
+
             Response open = get(hubPort, "/metrics", "application/openmetrics-text; version=1.0.0");
             assertTrue(open.contentType.startsWith("application/openmetrics-text"), open.contentType);
             assertTrue(open.body.endsWith("# EOF\n"), "OpenMetrics ends with # EOF");

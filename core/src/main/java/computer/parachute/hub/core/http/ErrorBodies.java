@@ -20,6 +20,7 @@ public final class ErrorBodies {
             Map.entry(413, "payload_too_large"),
             Map.entry(414, "uri_too_long"),
             Map.entry(415, "unsupported_media_type"),
+            Map.entry(421, "misdirected_request"),
             Map.entry(422, "unprocessable_entity"),
             Map.entry(431, "request_header_fields_too_large"),
             Map.entry(500, "internal_error"),

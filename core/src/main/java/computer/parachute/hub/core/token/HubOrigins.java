@@ -3,13 +3,16 @@ package computer.parachute.hub.core.token;
 import computer.parachute.hub.core.home.HubHome;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The origins a hub answers on, which are the issuers its operator tokens may carry (DESIGN §7, #516): the
@@ -20,6 +23,11 @@ public final class HubOrigins {
     public static final int DEFAULT_PORT = 1939;
     public static final String ORIGIN_ENV = "PARACHUTE_HUB_ORIGIN";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0");
+    /** Addresses that mean "every interface": binding there names no host a request could be addressed to. */
+    private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]", "");
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    /** Only this shape reaches {@link InetAddress#getByName}: with a colon it is parsed as a literal, never resolved. */
+    private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9a-f.]*:[0-9a-f:.]*]");
 
     private HubOrigins() {}
 
@@ -91,5 +99,48 @@ public final class HubOrigins {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * True for a {@code Host} name that can only mean this machine whatever DNS says (DESIGN §12): {@code localhost},
+     * a dotted-quad in 127.0.0.0/8, or a bracketed IPv6 loopback literal ({@code [::1]}, also spelled out or
+     * IPv4-mapped). Lower-case input without a port.
+     */
+    public static boolean isLoopbackHost(String host) {
+        if (host.equals("localhost") || LOOPBACK_IPV4.matcher(host).matches()) {
+            return true;
+        }
+        if (!IPV6_LITERAL.matcher(host).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false; // not a well-formed literal
+        }
+    }
+
+    /**
+     * The non-loopback {@code Host} names this hub answers on (lower case, IPv6 in brackets): the address it is bound
+     * to, unless that is a wildcard, and the host of the configured origin. A wildcard is left out on purpose: binding
+     * to every interface names none, and {@code Host: 0.0.0.0} is what a hostile page sends to reach loopback.
+     */
+    public static Set<String> answeredHosts(String bindHost, Optional<String> configuredOrigin) {
+        Set<String> hosts = new LinkedHashSet<>();
+        String bound = bindHost.trim().toLowerCase(Locale.ROOT);
+        if (!WILDCARD_HOSTS.contains(bound)) {
+            hosts.add(bound.contains(":") && !bound.startsWith("[") ? "[" + bound + "]" : bound);
+        }
+        configuredOrigin.ifPresent(origin -> {
+            try {
+                String host = URI.create(normalize(origin.trim())).getHost();
+                if (host != null) {
+                    hosts.add(host.toLowerCase(Locale.ROOT));
+                }
+            } catch (IllegalArgumentException e) {
+                // HubConfig refuses an origin that is not http(s)://...; an unparseable one adds nothing
+            }
+        });
+        return Set.copyOf(hosts);
     }
 }

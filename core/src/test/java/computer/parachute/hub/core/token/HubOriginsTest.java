@@ -54,4 +54,25 @@ class HubOriginsTest {
             assertFalse(HubOrigins.isLoopback(origin), origin);
         }
     }
+
+    @Test
+    void loopbackHostsAreLocalhostThe127NetworkAndIpv6LoopbackLiteralsOnly() {
+        for (String host : new String[] {"localhost", "127.0.0.1", "127.255.0.9", "[::1]", "[0:0:0:0:0:0:0:1]",
+                "[::ffff:127.0.0.1]"}) {
+            assertTrue(HubOrigins.isLoopbackHost(host), host);
+        }
+        for (String host : new String[] {"evil.example", "127.0.0.1.evil.example", "localhost.evil", "127.0.0.256",
+                "127.1", "2130706433", "0.0.0.0", "[::]", "::1", "[fe80::1]", "[.]", "[::1%lo]", "10.0.0.1", ""}) {
+            assertFalse(HubOrigins.isLoopbackHost(host), host);
+        }
+    }
+
+    @Test
+    void answeredHostsAreTheBoundAddressUnlessWildcardAndTheConfiguredOriginsHost() {
+        assertEquals(Set.of("127.0.0.1"), HubOrigins.answeredHosts("127.0.0.1", Optional.empty()));
+        assertEquals(Set.of("hub.example.org"), HubOrigins.answeredHosts("0.0.0.0",
+                Optional.of("https://Hub.Example.org:8443/")));
+        assertEquals(Set.of("[fd00::5]"), HubOrigins.answeredHosts("FD00::5", Optional.empty()));
+        assertEquals(Set.of(), HubOrigins.answeredHosts("::", Optional.empty()));
+    }
 }
