@@ -168,14 +168,25 @@ public final class SystemdManager implements ServiceManager, UnitLog {
         if (!runner.isOnPath(JOURNALCTL)) {
             return List.of();
         }
+        CommandResult log = run(journalctlArgv(platform.isRoot(), lines, false));
+        String text = log.stdout().isBlank() ? log.stderr() : log.stdout();
+        return text.isBlank() ? List.of() : List.of("Recent hub unit log (journalctl):", text.stripTrailing());
+    }
+
+    /**
+     * Where a unit's hub output lives: {@code journalctl [--user] -u parachute-hub.service -n N [-f] --no-pager}
+     * (the system journal for a root unit, the user's for a user unit).
+     */
+    public static List<String> journalctlArgv(boolean root, int lines, boolean follow) {
         List<String> argv = new ArrayList<>(List.of(JOURNALCTL));
-        if (!platform.isRoot()) {
+        if (!root) {
             argv.add("--user");
         }
         argv.addAll(List.of("-u", HubUnit.UNIT_NAME, "-n", Integer.toString(lines), "--no-pager"));
-        CommandResult log = run(argv);
-        String text = log.stdout().isBlank() ? log.stderr() : log.stdout();
-        return text.isBlank() ? List.of() : List.of("Recent hub unit log (journalctl):", text.stripTrailing());
+        if (follow) {
+            argv.add("-f");
+        }
+        return argv;
     }
 
     // ---- plumbing ------------------------------------------------------------------------------
