@@ -74,6 +74,11 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
     }
 
     @Override
+    public UnitReply restart(int port) throws InterruptedException {
+        return reply(control().restart(port));
+    }
+
+    @Override
     public UnitStateView state() {
         UnitState state = manager.state();
         return new UnitStateView(state.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), state.detail());

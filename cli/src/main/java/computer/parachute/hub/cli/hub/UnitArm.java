@@ -32,8 +32,10 @@ public final class UnitArm implements HubArm {
     }
 
     @Override
-    public ArmResult restart() {
-        return control(HubUnitManager.Action.RESTART, "hub restarted (all modules re-booted).");
+    public ArmResult restart() throws InterruptedException {
+        UnitReply reply = manager.restart(port);
+        return reply.ok() ? ArmResult.ok(port, "✓ hub restarted (all modules re-booted).")
+                : ArmResult.failed(port, marked(reply.messages()));
     }
 
     @Override
