@@ -2,24 +2,17 @@ package computer.parachute.hub.cli.doctor;
 
 import computer.parachute.hub.cli.hub.HealthInfo;
 import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.home.HubInstanceRecord;
 import computer.parachute.hub.core.net.PortOwner;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The hub answers on its port, is ours (the instance {@code hub-instance.json} records), and runs the CLI's
  * version — after an upgrade the running hub is still the old one until restarted.
  */
 final class HubCheck implements Check {
-    private static final Pattern INSTANCE = Pattern.compile("\"instance\"\\s*:\\s*\"([^\"]*)\"");
-
     @Override public String id() { return "hub.reachable"; }
 
     @Override
@@ -40,7 +33,7 @@ final class HubCheck implements Check {
             return List.of(Finding.fail(id(), "port " + port + " answers /health as \"" + info.service()
                     + "\", not the Parachute hub", "stop that service, or run the hub on another port: PARACHUTE_HUB_PORT=<port> parachute start hub"));
         }
-        Optional<String> recorded = recordedInstance(context.home().hubInstanceFile());
+        Optional<String> recorded = HubInstanceRecord.read(context.home()).map(HubInstanceRecord::instance);
         if (recorded.isPresent() && !recorded.get().equals(info.instance())) {
             return List.of(Finding.warn(id(), "the hub on port " + port + " is instance " + info.instance() + ", but "
                     + context.home().hubInstanceFile() + " records " + recorded.get() + " (another hub's files?)",
@@ -53,14 +46,5 @@ final class HubCheck implements Check {
         }
         return List.of(Finding.ok(id(), "hub v" + info.version() + " answers on port " + port + " (instance "
                 + info.instance() + ", " + info.latencyMillis() + " ms)"));
-    }
-
-    private static Optional<String> recordedInstance(Path file) {
-        try {
-            Matcher instance = INSTANCE.matcher(Files.readString(file, StandardCharsets.UTF_8));
-            return instance.find() ? Optional.of(instance.group(1)) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }
