@@ -60,6 +60,11 @@ class StandaloneJettyIT {
             assertTrue(Files.isRegularFile(home.resolve("hub.db")), "hub.db not created under PARACHUTE_HOME");
             assertTrue(Files.exists(home.resolve("hub.db-wal")), "hub.db is open in WAL mode while the hub runs");
             assertJson(send(http, port, "/nope", "GET"), 404, "not_found");
+            // the metrics servlet's exact mapping wins over Jersey's /* in a stock container too
+            HttpResponse<String> metrics = send(http, port, "/metrics", "GET");
+            assertEquals(200, metrics.statusCode(), metrics::body);
+            assertTrue(metrics.body().contains("parachute_hub_build_info{version=") && metrics.body().contains("jvm_threads_current"),
+                    metrics::body);
             assertJson(send(http, port, "/health", "POST"), 405, "method_not_allowed");
 
             jetty.destroy(); // SIGTERM: Jetty's stop-at-shutdown undeploys the WAR
