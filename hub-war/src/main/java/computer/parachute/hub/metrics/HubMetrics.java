@@ -51,7 +51,11 @@ public final class HubMetrics implements AutoCloseable {
         supervisor.list().forEach(modules); // none yet at boot; kept so a late construction misses nothing
         this.subscription = supervisor.events().subscribe(modules);
         this.api = new ApiRequestMetrics(registry);
-        JvmMetrics.builder().register(registry);
+        // the JVM collectors touch every platform MXBean (0.15-0.8 s on a busy 2-core box): off the start-up path;
+        // a scrape in the first moment simply has no jvm_* series yet
+        Thread jvm = new Thread(() -> JvmMetrics.builder().register(registry), "metrics-jvm");
+        jvm.setDaemon(true);
+        jvm.start();
     }
 
     /** Called once when boot has started every module. */

@@ -65,7 +65,8 @@ class MetricsIT {
     private void checkMetrics(Path home, int hubPort) throws Exception {
         {
             String up = "parachute_module_up{module=\"" + MODULE + "\"}";
-            MetricsText first = awaitMetrics(hubPort, m -> m.valueOr(up, 0) == 1);
+            // the JVM collectors register in the background after start: wait for them too
+            MetricsText first = awaitMetrics(hubPort, m -> m.valueOr(up, 0) == 1 && m.has("jvm_threads_current"));
             long pid = reaper.track(modulePid(hubPort, home));
 
             String text = get(hubPort, "/metrics", null).body;
