@@ -49,7 +49,7 @@ class MetricsIT {
     void metricsFollowAModuleThroughAKillAndAStop() throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         int modulePort = FreePorts.find();
-        installModule(home, modulePort);
+        OneModuleHome.install(home, temp.resolve("modules"), MODULE, modulePort);
         int hubPort = FreePorts.find();
         try (HubProcess hub = HubProcess.start(home, Integer.toString(hubPort), hubPort, Map.of())) {
             reaper.track(hub.process);
@@ -185,16 +185,5 @@ class MetricsIT {
         connection.setConnectTimeout(1000);
         connection.setReadTimeout(10_000);
         return connection;
-    }
-
-    private void installModule(Path home, int port) throws IOException {
-        Path dir = TestModules.installDir(Files.createDirectories(temp.resolve("modules")), MODULE);
-        String cmd = String.join("\", \"", TestModules.command(dir));
-        Files.createDirectories(dir.resolve(".parachute"));
-        Files.writeString(dir.resolve(".parachute/module.json"), "{\"name\": \"" + MODULE + "\", \"port\": " + port
-                + ", \"paths\": [\"/" + MODULE + "\"], \"health\": \"/health\", \"startCmd\": [\"" + cmd + "\"]}");
-        Files.writeString(home.resolve("services.json"), "{\"services\": [{\"name\": \"" + MODULE + "\", \"port\": "
-                + port + ", \"paths\": [\"/" + MODULE + "\"], \"health\": \"/health\", \"version\": \"0.0.1\","
-                + " \"installDir\": \"" + dir + "\"}]}");
     }
 }

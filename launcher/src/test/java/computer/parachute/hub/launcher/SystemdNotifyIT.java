@@ -63,7 +63,7 @@ class SystemdNotifyIT {
 
         Path home = Files.createDirectories(temp.resolve("home"));
         int modulePort = FreePorts.find();
-        installModule(home, modulePort);
+        OneModuleHome.install(home, temp.resolve("modules"), "vault", modulePort);
         int hubPort = FreePorts.find();
         try (HubProcess hub = HubProcess.start(home, Integer.toString(hubPort), hubPort,
                 Map.of("NOTIFY_SOCKET", socket.toString(), "WATCHDOG_USEC", "2000000"))) {
@@ -112,15 +112,5 @@ class SystemdNotifyIT {
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private void installModule(Path home, int port) throws IOException {
-        Path dir = TestModules.installDir(Files.createDirectories(temp.resolve("modules")), "vault");
-        String cmd = String.join("\", \"", TestModules.command(dir));
-        Files.createDirectories(dir.resolve(".parachute"));
-        Files.writeString(dir.resolve(".parachute/module.json"), "{\"name\": \"vault\", \"port\": " + port
-                + ", \"paths\": [\"/vault\"], \"health\": \"/health\", \"startCmd\": [\"" + cmd + "\"]}");
-        Files.writeString(home.resolve("services.json"), "{\"services\": [{\"name\": \"vault\", \"port\": " + port
-                + ", \"paths\": [\"/vault\"], \"health\": \"/health\", \"version\": \"0.0.1\", \"installDir\": \"" + dir + "\"}]}");
     }
 }
