@@ -11,6 +11,9 @@ Behaviour is chosen by environment variables:
   TM_IGNORE_TERM=1        ignore SIGTERM (only SIGKILL ends it)
   TM_GRANDCHILD=1         become a wrapper: `sh -c '<python> testmodule.py --serve & wait'`, so the listener is
                           a grandchild of whoever spawned us and only a process-group signal reaches it
+  TM_DAEMONIZE=1          daemonize the listener (fork, setsid, fork; stdio to /dev/null after it prints
+                          "testmodule daemon pid=<pid>"): it is in another session, and only its inherited
+                          environment ties it to us; the spawned process itself stays alive, never binding
   TM_SPAM=1               print 256 KiB of 'x' without a newline, then "\\nspam-done"
   TM_ECHO=<text>          echoed in the startup line
 Startup line (stdout): "testmodule pid=<pid> port=<PORT> echo=<TM_ECHO>".
@@ -55,6 +58,23 @@ def become_wrapper():
     os.execvp("sh", ["sh", "-c", '"$0" "$1" --serve & wait', sys.executable, os.path.abspath(__file__)])
 
 
+def daemonize():
+    """Returns in the daemon; the spawned process waits forever and never returns."""
+    first = os.fork()
+    if first == 0:
+        os.setsid()
+        if os.fork() == 0:
+            print(f"testmodule daemon pid={os.getpid()}", flush=True)
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            return
+        os._exit(0)
+    os.waitpid(first, 0)
+    while True:
+        time.sleep(3600)
+
+
 def spam():
     chunk = "x" * 4096
     for _ in range(64):
@@ -74,6 +94,8 @@ def main():
     serving_grandchild = "--serve" in sys.argv[1:]
     if os.environ.get("TM_GRANDCHILD") == "1" and not serving_grandchild:
         become_wrapper()
+    if os.environ.get("TM_DAEMONIZE") == "1":
+        daemonize()
     if os.environ.get("TM_IGNORE_TERM") == "1":
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
     port = env_int("PORT")

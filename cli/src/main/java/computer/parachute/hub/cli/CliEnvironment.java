@@ -2,6 +2,7 @@ package computer.parachute.hub.cli;
 
 import computer.parachute.hub.cli.auth.OperatorTokenAdmin;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
+import computer.parachute.hub.cli.dashboard.BrowserOpener;
 import computer.parachute.hub.cli.hub.HubArm;
 import computer.parachute.hub.cli.hub.HubHealth;
 import computer.parachute.hub.cli.hub.HubPorts;
@@ -47,6 +48,9 @@ public interface CliEnvironment {
     Path launcherJar(Optional<Path> launcher) throws CliFailure;
 
     ForegroundRunner foreground();
+
+    /** Opens a URL in the user's browser ({@code parachute dashboard}). */
+    BrowserOpener browser();
 
     /** Opens hub.db for the auth verbs; the caller closes it. */
     OperatorTokenAdmin tokenAdmin() throws CliFailure;

@@ -5,6 +5,8 @@ import computer.parachute.hub.cli.auth.HubDbTokenAdmin;
 import computer.parachute.hub.cli.client.TokenUseBearer;
 import computer.parachute.hub.cli.client.HttpModuleOpsClient;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
+import computer.parachute.hub.cli.dashboard.BrowserOpener;
+import computer.parachute.hub.cli.dashboard.SystemBrowserOpener;
 import computer.parachute.hub.cli.hub.DetachedArm;
 import computer.parachute.hub.cli.hub.DetachedSeams;
 import computer.parachute.hub.cli.hub.DetachedTimings;
@@ -27,6 +29,7 @@ import computer.parachute.hub.core.net.TcpPortProbe;
 import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
 import computer.parachute.hub.core.unit.GuardedCommandRunner;
+import computer.parachute.hub.core.unit.HubJavaFinder;
 import computer.parachute.hub.core.unit.Platform;
 import computer.parachute.hub.core.unit.ProcessCommandRunner;
 import computer.parachute.hub.core.unit.ServiceManager;
@@ -100,7 +103,7 @@ public final class CliWiring implements CliEnvironment {
     @Override
     public HubArm detachedArm(Optional<Path> launcher) {
         DetachedSeams seams = new DetachedSeams(health(), portProbe(), new ProcPortOwnerLookup(), new JdkProcessTable(),
-                new HandleSignals(), new SetsidLauncher(), () -> HubCommand.argv(HubCommand.currentJava(), launcherJar(launcher)),
+                new HandleSignals(), new SetsidLauncher(), () -> HubCommand.argv(HubCommand.java(env), launcherJar(launcher)),
                 MonotonicClock.SYSTEM);
         return new DetachedArm(home, env, seams, DetachedTimings.DEFAULT);
     }
@@ -116,6 +119,11 @@ public final class CliWiring implements CliEnvironment {
     }
 
     @Override
+    public BrowserOpener browser() {
+        return new SystemBrowserOpener(Platform.current(), env);
+    }
+
+    @Override
     public OperatorTokenAdmin tokenAdmin() throws CliFailure {
         return HubDbTokenAdmin.open(home, hubPort(), env, clock(), console::detail);
     }
@@ -125,7 +133,7 @@ public final class CliWiring implements CliEnvironment {
             Platform platform = Platform.current();
             ServiceManager manager = ServiceManagers.detect(platform, GuardedCommandRunner.fromEnvironment(new ProcessCommandRunner()));
             units = new ServiceManagerUnits(manager, health(), PollTimer.system(), console::line, home, platform,
-                    env.getOrDefault(UnitPath.EXTRA_ENV, ""));
+                    env.getOrDefault(UnitPath.EXTRA_ENV, ""), HubJavaFinder.of(env));
         }
         return units;
     }

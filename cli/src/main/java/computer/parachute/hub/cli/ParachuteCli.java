@@ -4,6 +4,7 @@ import computer.parachute.hub.cli.command.AuthRevokeCommand;
 import computer.parachute.hub.cli.command.AuthRotateKeyCommand;
 import computer.parachute.hub.cli.command.AuthRotateOperatorCommand;
 import computer.parachute.hub.cli.command.CompletionCommand;
+import computer.parachute.hub.cli.command.DashboardCommand;
 import computer.parachute.hub.cli.command.DoctorCommand;
 import computer.parachute.hub.cli.command.HelpCommand;
 import computer.parachute.hub.cli.command.HubInstallCommand;
@@ -30,13 +31,14 @@ import java.io.StringWriter;
 /**
  * The {@code parachute} command tree (DESIGN §8) and the CLI's only exit. Exit codes: 0 success, 1 failure (one
  * {@code ✗} line), 2 usage error — every usage error, an unknown verb included, is 2 (the reference used 1 for an
- * unknown verb; one code per kind of mistake is easier to script against).
+ * unknown verb; one code per kind of mistake is easier to script against). No verb at all, or a group without its
+ * sub-verb ({@code parachute auth}), prints the help that lists what could follow, and is also 2.
  */
 @com.github.rvesse.airline.annotations.Cli(name = "parachute",
         description = "Run and operate the Parachute hub and its modules",
         commands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class, DoctorCommand.class,
                 ServeCommand.class, InstallCommand.class, UninstallCommand.class, VersionCommand.class,
-                CompletionCommand.class, HelpCommand.class},
+                DashboardCommand.class, CompletionCommand.class, HelpCommand.class},
         groups = {
                 @Group(name = "hub", description = "Install or remove the hub's service-manager unit",
                         commands = {HubInstallCommand.class, HubUninstallCommand.class}),
@@ -62,6 +64,11 @@ public final class ParachuteCli {
         Console console = env.console();
         Verb verb;
         com.github.rvesse.airline.Cli<Verb> cli = new com.github.rvesse.airline.Cli<>(ParachuteCli.class);
+        if (args.length == 0 || args.length == 1 && isGroup(cli, args[0])) {
+            // no verb (or a group without its sub-verb) is a usage error, answered with what could have been typed
+            console.print(VerbHelp.render(cli.getMetadata(), Arrays.asList(args)));
+            return ExitCodes.USAGE;
+        }
         try {
             verb = cli.parse(normalise(args));
         } catch (ParseCommandUnrecognizedException | ParseCommandMissingException e) {
@@ -109,9 +116,13 @@ public final class ParachuteCli {
         }
     }
 
-    /** No arguments or a bare --help/-h → the command list; --version → the version verb. */
+    private static boolean isGroup(com.github.rvesse.airline.Cli<Verb> cli, String word) {
+        return cli.getMetadata().getCommandGroups().stream().anyMatch(group -> group.getName().equals(word));
+    }
+
+    /** A bare --help/-h → the command list; --version → the version verb. */
     static String[] normalise(String[] args) {
-        if (args.length == 0 || args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+        if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
             return new String[] {"help"};
         }
         if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {

@@ -2,6 +2,7 @@ package computer.parachute.hub.cli;
 
 import computer.parachute.hub.cli.auth.OperatorTokenAdmin;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
+import computer.parachute.hub.cli.dashboard.BrowserOpener;
 import computer.parachute.hub.cli.hub.HubArm;
 import computer.parachute.hub.cli.hub.HubHealth;
 import computer.parachute.hub.cli.hub.HubUnitInstaller;
@@ -40,6 +41,7 @@ public final class FakeEnvironment implements CliEnvironment {
     public Path launcherJar = Path.of("/opt/parachute/launcher.jar");
     public ForegroundRunner foreground = (argv, env) -> 0;
     public OperatorTokenAdmin tokenAdmin;
+    public FakeBrowser browser = new FakeBrowser();
 
     public FakeEnvironment(Path root) {
         this.home = new HubHome(root);
@@ -72,6 +74,7 @@ public final class FakeEnvironment implements CliEnvironment {
     @Override public HubUnitInstaller unitInstaller() { return units; }
     @Override public HubArm detachedArm(Optional<Path> launcher) { return detached; }
     @Override public ForegroundRunner foreground() { return foreground; }
+    @Override public BrowserOpener browser() { return browser; }
 
     @Override
     public ModuleOpsClient moduleOps(int port) {

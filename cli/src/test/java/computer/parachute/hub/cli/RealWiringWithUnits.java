@@ -65,5 +65,6 @@ public final class RealWiringWithUnits implements CliEnvironment {
     @Override public ModuleOpsClient moduleOps(int port) { return wiring.moduleOps(port); }
     @Override public Path launcherJar(Optional<Path> launcher) throws CliFailure { return wiring.launcherJar(launcher); }
     @Override public ForegroundRunner foreground() { return wiring.foreground(); }
+    @Override public computer.parachute.hub.cli.dashboard.BrowserOpener browser() { return wiring.browser(); }
     @Override public OperatorTokenAdmin tokenAdmin() throws CliFailure { return wiring.tokenAdmin(); }
 }

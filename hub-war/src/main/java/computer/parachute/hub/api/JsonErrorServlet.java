@@ -21,7 +21,8 @@ public final class JsonErrorServlet extends HttpServlet {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = statusAttribute instanceof Integer code ? code : HttpServletResponse.SC_NOT_FOUND;
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        String description = message == null || message.toString().isBlank() ? "HTTP " + status : message.toString();
+        String description = "TRACE".equals(request.getMethod()) ? "TRACE is not allowed on this hub"
+                : message == null || message.toString().isBlank() ? "HTTP " + status : message.toString();
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

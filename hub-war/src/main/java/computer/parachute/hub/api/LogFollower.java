@@ -1,6 +1,7 @@
 package computer.parachute.hub.api;
 
 import computer.parachute.hub.modules.ModuleOperations;
+import computer.parachute.hub.supervisor.LogTail;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -40,28 +40,36 @@ public final class LogFollower {
         this.modules = modules;
     }
 
-    Response stream(String shortName, HttpServletResponse servletResponse) {
-        List<String> buffered = modules.logs(shortName); // 404 not_supervised before any byte is sent
-        if (!streams.tryAcquire()) {
-            throw new HubApiException(429, "too_many_followers", "already " + MAX_STREAMS
-                    + " logs?follow=1 streams open; close one, or read GET /api/modules/" + shortName + "/logs");
+    /**
+     * {@code head}: a HEAD request gets the headers only. JAX-RS answers HEAD by running the GET method and writing
+     * the entity into the void, where a follow stream would never see its client leave and hold a slot for good.
+     */
+    Response stream(String shortName, boolean head, HttpServletResponse servletResponse) {
+        modules.logs(shortName); // 404 not_supervised before any byte is sent
+        if (head) {
+            return Response.ok().type(TEXT_UTF8).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
         }
-        BlockingQueue<String> fresh = new LinkedBlockingQueue<>(MAX_QUEUED_LINES);
-        AutoCloseable subscription;
-        try {
-            subscription = modules.follow(shortName, fresh::offer);
-        } catch (RuntimeException e) {
-            streams.release();
-            throw e;
+        if (streams.availablePermits() == 0) {
+            throw tooMany(shortName);
         }
+        // the slot and the subscription are taken only once the body is written, inside the try that releases them:
+        // a response whose entity is never written (HEAD, a failed filter) holds neither
         StreamingOutput body = jerseyStream -> {
+            if (!streams.tryAcquire()) {
+                return; // lost a race for the last slot since the check above: an empty stream
+            }
             try {
-                pump(shortName, buffered, fresh, subscription, open(servletResponse));
+                follow(shortName, servletResponse);
             } finally {
                 streams.release();
             }
         };
         return Response.ok(body, TEXT_UTF8).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+    }
+
+    private static HubApiException tooMany(String shortName) {
+        return new HubApiException(429, "too_many_followers", "already " + MAX_STREAMS
+                + " logs?follow=1 streams open; close one, or read GET /api/modules/" + shortName + "/logs");
     }
 
     /**
@@ -82,10 +90,18 @@ public final class LogFollower {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private void pump(String shortName, List<String> buffered, BlockingQueue<String> fresh, AutoCloseable subscription,
-                      OutputStream out) throws IOException {
-        try (subscription) {
-            for (String line : buffered) {
+    /** Buffered lines and later ones come from one {@link LogTail}: none lost in the hand-over, none repeated. */
+    private void follow(String shortName, HttpServletResponse servletResponse) throws IOException {
+        BlockingQueue<String> fresh = new LinkedBlockingQueue<>(MAX_QUEUED_LINES);
+        LogTail tail;
+        try {
+            tail = modules.follow(shortName, fresh::offer);
+        } catch (HubApiException e) {
+            return; // forgotten since the request was accepted: an empty stream
+        }
+        try (AutoCloseable subscription = tail.subscription()) {
+            OutputStream out = open(servletResponse); // a client already gone fails here, inside the try
+            for (String line : tail.backlog()) {
                 writeLine(out, line);
             }
             out.flush();

@@ -11,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,10 +62,11 @@ public final class ModuleOpsResource {
     @Path("logs")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public Response logs(@PathParam("short") String shortName, @QueryParam("follow") String follow,
-                         @Context HttpServletResponse servletResponse) {
+                         @Context HttpServletRequest servletRequest, @Context HttpServletResponse servletResponse) {
         String name = ModuleOperations.requireValidName(shortName);
         if ("1".equals(follow) || "true".equalsIgnoreCase(follow)) {
-            return follower.stream(name, servletResponse);
+            // the servlet's method: Jersey runs GET for a HEAD and reports it as GET
+            return follower.stream(name, HttpMethod.HEAD.equals(servletRequest.getMethod()), servletResponse);
         }
         return Response.ok(ModuleLogs.of(name, modules.logs(name)), MediaType.APPLICATION_JSON_TYPE).build();
     }

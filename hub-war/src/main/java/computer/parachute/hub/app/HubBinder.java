@@ -3,7 +3,12 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.CatchAllExceptionMapper;
 import computer.parachute.hub.api.LogFollower;
 import computer.parachute.hub.auth.AcceptedIssuers;
-import computer.parachute.hub.core.token.HubOrigins;
+import computer.parachute.hub.core.session.DashboardSessions;
+import computer.parachute.hub.core.session.LoginCodes;
+import computer.parachute.hub.web.DashboardView;
+import computer.parachute.hub.web.EventStreams;
+import computer.parachute.hub.web.HubPort;
+import computer.parachute.hub.web.WebAssets;
 import computer.parachute.hub.core.token.TokenVerifier;
 import computer.parachute.hub.modules.BootReadiness;
 import computer.parachute.hub.modules.ModuleOperations;
@@ -13,7 +18,6 @@ import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.api.HubApiExceptionMapper;
 import computer.parachute.hub.api.WebApplicationExceptionMapper;
 import computer.parachute.hub.core.config.HubConfig;
-import computer.parachute.hub.core.config.HubVersion;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.home.HubHome;
 import jakarta.inject.Singleton;
@@ -26,9 +30,11 @@ import org.glassfish.jersey.inject.hk2.AbstractBinder;
  */
 public final class HubBinder extends AbstractBinder {
     private final HubLifecycle lifecycle;
+    private final WebAssets assets;
 
-    public HubBinder(HubLifecycle lifecycle) {
+    public HubBinder(HubLifecycle lifecycle, WebAssets assets) {
         this.lifecycle = lifecycle;
+        this.assets = assets;
     }
 
     @Override
@@ -38,15 +44,22 @@ public final class HubBinder extends AbstractBinder {
         bind(lifecycle.config().home()).to(HubHome.class);
         bind(lifecycle.database()).to(HubDatabase.class);
         bind(lifecycle.instance()).to(HubInstance.class);
-        bind(new HealthCheck(lifecycle.database(), lifecycle.instance(), HubVersion.current())).to(HealthCheck.class);
+        bind(lifecycle.healthCheck()).to(HealthCheck.class);
         bind(lifecycle.supervisor()).to(Supervisor.class);
-        ModuleOperations modules = new ModuleOperations(lifecycle.registry(), lifecycle.supervisor(), lifecycle.requests());
+        ModuleOperations modules = lifecycle.modules();
         bind(modules).to(ModuleOperations.class);
         bind(new LogFollower(modules)).to(LogFollower.class);
         bind(new BootReadiness(lifecycle.supervisor(), lifecycle.boot(), Clock.systemUTC())).to(BootReadiness.class);
         bind(lifecycle.tokens().verifier()).to(TokenVerifier.class);
-        HubConfig config = lifecycle.config();
-        bind((AcceptedIssuers) () -> HubOrigins.acceptedIssuers(config.port(), config.hubOrigin())).to(AcceptedIssuers.class);
+        bind((AcceptedIssuers) lifecycle::acceptedIssuers).to(AcceptedIssuers.class);
+
+        // the dashboard (issue 11): sessions and login codes in hub.db, the page's files, its event streams
+        bind(lifecycle.sessions()).to(DashboardSessions.class);
+        bind(lifecycle.loginCodes()).to(LoginCodes.class);
+        bind(lifecycle.dashboardView()).to(DashboardView.class);
+        bind(lifecycle.eventStreams()).to(EventStreams.class);
+        bind(assets).to(WebAssets.class);
+        bind(HubPort.of(() -> lifecycle.servedPort().get().orElse(lifecycle.config().port()))).to(HubPort.class);
 
         // error mappers (STYLE rule 11), each replaceable on its own; Jersey picks the most specific type
         bind(HubApiExceptionMapper.class).to(ExceptionMapper.class).in(Singleton.class);

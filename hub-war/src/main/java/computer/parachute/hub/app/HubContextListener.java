@@ -3,10 +3,12 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.MediaTypeGuard;
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
+import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.http.LoopbackHostFilter;
 import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.metrics.MetricsSwitch;
+import computer.parachute.hub.web.WebAssets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -48,31 +50,45 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        StartupTrace.mark("webapp configured, listener called");
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
         // first, and ahead of web.xml's mappings: no path of this context answers a rebound DNS name (DESIGN §12)
         context.addFilter(LoopbackHostFilter.class.getSimpleName(),
                         new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // a PORT the deployer gave (the launcher always does) is trusted; else the container's connector (Tomcat's
+        // MBeans), else the first request tells
+        int givenPort = fixedConfig != null ? fixedConfig.port()
+                : HubConfig.givenPortFromProcessAndContext(context::getInitParameter)
+                        .orElseGet(() -> ContainerConnectors.singleHttpPort().orElse(0));
+        ServedPort servedPort = ServedPort.configured(givenPort);
         try {
-            lifecycle = HubLifecycle.start(config, Clock.systemUTC(), MetricsSwitch.enabled(context::getInitParameter),
-                    heartbeat(context));
+            lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC(),
+                    MetricsSwitch.enabled(context::getInitParameter), heartbeat(context));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
         context.setAttribute(LIFECYCLE_ATTRIBUTE, lifecycle);
         context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
-        HubApplication application = new HubApplication(lifecycle);
+        HubApplication application = new HubApplication(lifecycle, new WebAssets(context));
         testRegistrations.accept(application);
-        ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, new ServletContainer(application));
+        ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, StartupTrace.enabled()
+                ? new TracedServletContainer(application) : new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
         // an exact mapping wins over Jersey's /* in any container; no token (node_exporter's convention), no secrets
         lifecycle.metrics().map(HubMetrics::servlet).ifPresent(servlet ->
                 context.addServlet(METRICS_SERVLET_NAME, servlet).addMapping("/metrics"));
+        context.addFilter(ServedPortFilter.class.getSimpleName(), new ServedPortFilter(servedPort))
+                .addMappingForUrlPatterns(null, false, "/*");
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+        if (StartupTrace.enabled()) {
+            context.addFilter(TracedServletContainer.FirstRequest.class.getSimpleName(),
+                    new TracedServletContainer.FirstRequest()).addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+        }
     }
 
     /** The launcher's heartbeat hook (systemd status and watchdog), when it set one; a no-op in a stock container. */
@@ -84,8 +100,13 @@ public final class HubContextListener implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (lifecycle != null) {
-            lifecycle.stop();
+        try {
+            if (lifecycle != null) {
+                lifecycle.stop();
+            }
+        } finally {
+            JdbcDriverRegistrations.deregisterLoadedBy(HubContextListener.class.getClassLoader());
+            RecordMethodCaches.forgetWebappTypes();
         }
     }
 }

@@ -1,22 +1,34 @@
 package computer.parachute.hub.app;
 
+import computer.parachute.hub.api.HealthCheck;
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.StartupTrace;
+import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.session.DashboardSessions;
+import computer.parachute.hub.core.session.LoginCodes;
+import computer.parachute.hub.core.session.SessionPolicy;
+import computer.parachute.hub.modules.ModuleOperations;
+import computer.parachute.hub.web.DashboardView;
+import computer.parachute.hub.web.EventStreams;
 import computer.parachute.hub.core.db.HubDatabase;
+import computer.parachute.hub.core.home.StrictModes;
+import computer.parachute.hub.core.home.UnsafeHomeException;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.net.TcpPortProbe;
 import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
+import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.OperatorTokenBootstrap;
 import computer.parachute.hub.core.token.TokenServices;
-import computer.parachute.hub.core.config.HubVersion;
 import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
-import computer.parachute.hub.modules.SpawnRequestFactory;
 import computer.parachute.hub.supervisor.ChildRecords;
 import computer.parachute.hub.supervisor.ExecutorScheduler;
-import computer.parachute.hub.supervisor.KillCommandSignals;
+import computer.parachute.hub.supervisor.HandleSignals;
+import computer.parachute.hub.supervisor.NamedThreads;
+import computer.parachute.hub.supervisor.ProcProcessTree;
 import computer.parachute.hub.supervisor.SetsidProcessLauncher;
 import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.StdoutHubOutput;
@@ -31,7 +43,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.concurrent.Executors;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -50,64 +63,81 @@ public final class HubLifecycle {
     private static final long RESCAN_STOP_SECONDS = 2;
 
     private final HubConfig config;
+    private final ServedPort servedPort;
+    private final HealthCheck healthCheck;
     private final HubInstance instance;
     private final HubDatabase database;
     private final TokenServices tokens;
     private final Supervisor supervisor;
     private final ExecutorScheduler supervisorScheduler;
     private final ServicesRegistry registry;
-    private final SpawnRequestFactory requests;
+    private final SpawnRequests requests;
     private final HubBoot boot;
     private final ScheduledExecutorService rescanner;
+    private final DashboardSessions sessions;
+    private final LoginCodes loginCodes;
+    private final ModuleOperations modules;
+    private final DashboardView dashboardView;
+    private final EventStreams eventStreams;
     private final HubMetrics metrics;
     private final Consumer<String> heartbeat;
     private boolean modulesStopped;
     private boolean stopped;
 
-    private HubLifecycle(HubConfig config, Clock clock, HubInstance instance, HubDatabase database, boolean withMetrics,
-                         Consumer<String> heartbeat) {
+    private HubLifecycle(HubConfig config, ServedPort servedPort, Clock clock, HubInstance instance, HubDatabase database,
+                         boolean withMetrics, Consumer<String> heartbeat) {
         this.config = config;
         this.heartbeat = heartbeat;
+        this.servedPort = servedPort;
         this.instance = instance;
         this.database = database;
         this.tokens = TokenServices.over(database, clock);
         this.supervisorScheduler = new ExecutorScheduler();
-        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new KillCommandSignals(), new TcpPortProbe(),
-                new ProcPortOwnerLookup(), new JdkProcessTable(), supervisorScheduler, MonotonicClock.SYSTEM, clock,
-                new StdoutHubOutput());
+        JdkProcessTable processTable = new JdkProcessTable();
+        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(),
+                new ProcProcessTree(processTable), new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
+                supervisorScheduler, MonotonicClock.SYSTEM, clock, new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
-        this.requests = new SpawnRequestFactory(config.home(), new SpawnRequests(ToolPath.ofThisProcess()), hubOrigin());
+        this.requests = new SpawnRequests(ToolPath.ofThisProcess(), config.home(), () -> hubOrigin().orElse(null),
+                () -> servedPort.get().orElse(0));
         this.boot = new HubBoot(registry, supervisor, requests);
         // before boot, so the metrics see every module event from the first spawn
         this.metrics = withMetrics ? new HubMetrics(supervisor, HubVersion.current(), instance.startedAt(), clock) : null;
-        this.rescanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "registry-rescan");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.rescanner = NamedThreads.singleScheduled("registry-rescan");
+        SessionPolicy policy = SessionPolicy.fromSystemProperties();
+        this.sessions = new DashboardSessions(database, clock, policy);
+        this.loginCodes = new LoginCodes(database, clock, policy);
+        this.modules = new ModuleOperations(registry, supervisor, requests);
+        this.healthCheck = new HealthCheck(database, instance, servedPort::get, HubVersion.current());
+        this.dashboardView = new DashboardView(modules, registry, supervisor, healthCheck, instance, config, HubVersion.current());
+        this.eventStreams = new EventStreams(supervisor, dashboardView, sessions, registry.file());
     }
 
     /**
      * Opens (and migrates) hub.db, makes sure an operator token exists (a fresh install works without a manual step),
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
-    public static HubLifecycle start(HubConfig config, Clock clock) throws SQLException {
-        return start(config, clock, true, status -> { });
+    public static HubLifecycle start(HubConfig config, ServedPort servedPort, Clock clock) throws SQLException {
+        return start(config, servedPort, clock, true, status -> { });
     }
 
     /**
-     * As {@link #start(HubConfig, Clock)}; {@code withMetrics} false builds no metrics at all (see MetricsSwitch);
-     * {@code heartbeat} gets the supervisor loop's status line after every pass (see SupervisorLoop).
+     * As {@link #start(HubConfig, ServedPort, Clock)}; {@code withMetrics} false builds no metrics at all (see
+     * MetricsSwitch); {@code heartbeat} gets the supervisor loop's status line after every pass (see SupervisorLoop).
      */
-    public static HubLifecycle start(HubConfig config, Clock clock, boolean withMetrics, Consumer<String> heartbeat)
-            throws SQLException {
+    public static HubLifecycle start(HubConfig config, ServedPort servedPort, Clock clock, boolean withMetrics,
+                                     Consumer<String> heartbeat) throws SQLException {
+        enforceStrictModes(config);
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
+        StartupTrace.mark("hub.db opened and migrated");
         HubLifecycle lifecycle;
         try {
-            lifecycle = new HubLifecycle(config, clock, instance, database, withMetrics, heartbeat);
-            lifecycle.ensureOperatorToken();
+            lifecycle = new HubLifecycle(config, servedPort, clock, instance, database, withMetrics, heartbeat);
+            StartupTrace.mark("supervisor built");
+            lifecycle.ensureOperatorTokenOnceOriginKnown();
+            StartupTrace.mark("signing key and operator token");
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -121,13 +151,39 @@ public final class HubLifecycle {
         SupervisorLoop loop = new SupervisorLoop(new RegistryRescan(lifecycle.registry, lifecycle.supervisor),
                 lifecycle.supervisor, lifecycle.heartbeat);
         lifecycle.rescanner.scheduleWithFixedDelay(loop, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id());
+        LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id()
+                + ", port=" + (servedPort.isKnown() ? servedPort.get().getAsInt()
+                : "not known yet (no PORT given): learned from the first request; until then modules start without "
+                        + SpawnRequests.HUB_ORIGIN + " and the operator token waits"));
         return lifecycle;
     }
 
-    private void ensureOperatorToken() {
+    /** A standalone container refuses an unsafe home too (the launcher has already checked when it runs the WAR). */
+    private static void enforceStrictModes(HubConfig config) {
         try {
-            OperatorTokenBootstrap.ensure(config.home(), database, hubOrigin()).ifPresent(minted ->
+            StrictModes.Report report = StrictModes.enforce(config.home());
+            report.fixed().forEach(line -> LOG.info(line));
+            report.warnings().forEach(line -> LOG.warning(line));
+        } catch (UnsafeHomeException e) {
+            LOG.severe(e.getMessage());
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot use PARACHUTE_HOME " + config.home() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The first token's issuer must be an origin this hub answers on: wait for the port unless an origin is set. */
+    private void ensureOperatorTokenOnceOriginKnown() {
+        if (config.hubOrigin().isPresent()) {
+            ensureOperatorToken(config.hubOrigin().get());
+        } else {
+            servedPort.whenKnown(port -> ensureOperatorToken(HubOrigins.loopbackIssuer(port)));
+        }
+    }
+
+    private void ensureOperatorToken(String issuer) {
+        try {
+            OperatorTokenBootstrap.ensure(config.home(), database, issuer).ifPresent(minted ->
                     LOG.info(() -> "minted an operator token at " + config.home().operatorToken() + " (mode 0600)"));
         } catch (IOException | RuntimeException e) {
             // a hub without a token still supervises; the CLI explains how to mint one
@@ -135,9 +191,16 @@ public final class HubLifecycle {
         }
     }
 
-    /** The origin modules are told ({@code PARACHUTE_HUB_ORIGIN}) and tokens are minted for. */
-    String hubOrigin() {
-        return config.hubOrigin().orElse(config.loopbackOrigin());
+    /** The origin modules are told ({@code PARACHUTE_HUB_ORIGIN}); empty while neither it nor the port is known. */
+    Optional<String> hubOrigin() {
+        return config.hubOrigin().or(() -> servedPort.get().stream().mapToObj(HubOrigins::loopbackIssuer).findFirst());
+    }
+
+    /** The issuers operator tokens may carry: the loopback aliases of the served port (once known) and the origin. */
+    public Set<String> acceptedIssuers() {
+        OptionalInt port = servedPort.get();
+        return port.isPresent() ? HubOrigins.acceptedIssuers(port.getAsInt(), config.hubOrigin())
+                : config.hubOrigin().map(Set::of).orElse(Set.of());
     }
 
     /** Stops every module (idempotent). Runs on its own from the launcher before Jetty stops, and again from stop(). */
@@ -146,12 +209,8 @@ public final class HubLifecycle {
             return;
         }
         modulesStopped = true;
-        rescanner.shutdownNow();
-        try {
-            rescanner.awaitTermination(RESCAN_STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        eventStreams.close(); // pages see their stream end and show "reconnecting" while the hub is away
+        NamedThreads.shutdown(rescanner, RESCAN_STOP_SECONDS);
         if (metrics != null) {
             metrics.close();
         }
@@ -174,12 +233,19 @@ public final class HubLifecycle {
     }
 
     public HubConfig config() { return config; }
+    public ServedPort servedPort() { return servedPort; }
+    public HealthCheck healthCheck() { return healthCheck; }
     public HubInstance instance() { return instance; }
     public HubDatabase database() { return database; }
     public TokenServices tokens() { return tokens; }
     public Supervisor supervisor() { return supervisor; }
     public ServicesRegistry registry() { return registry; }
-    public SpawnRequestFactory requests() { return requests; }
+    public SpawnRequests requests() { return requests; }
     public HubBoot boot() { return boot; }
+    public DashboardSessions sessions() { return sessions; }
+    public LoginCodes loginCodes() { return loginCodes; }
+    public ModuleOperations modules() { return modules; }
+    public DashboardView dashboardView() { return dashboardView; }
+    public EventStreams eventStreams() { return eventStreams; }
     public Optional<HubMetrics> metrics() { return Optional.ofNullable(metrics); }
 }

@@ -4,7 +4,14 @@ import computer.parachute.hub.supervisor.Supervisor;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import jakarta.servlet.http.HttpServlet;
@@ -53,9 +60,25 @@ public final class HubMetrics implements AutoCloseable {
         this.api = new ApiRequestMetrics(registry);
         // the JVM collectors touch every platform MXBean (0.15-0.8 s on a busy 2-core box): off the start-up path;
         // a scrape in the first moment simply has no jvm_* series yet
-        Thread jvm = new Thread(() -> JvmMetrics.builder().register(registry), "metrics-jvm");
+        Thread jvm = new Thread(() -> registerJvmMetrics(registry), "metrics-jvm");
         jvm.setDaemon(true);
         jvm.start();
+    }
+
+    /**
+     * The client's JVM collectors one by one rather than {@code JvmMetrics}: its allocation collector adds a JMX
+     * notification listener to every GC bean, which would pin the WAR's class loader after an undeploy (DESIGN §10),
+     * and the native-memory one runs a diagnostic command on every scrape.
+     */
+    private static void registerJvmMetrics(PrometheusRegistry registry) {
+        JvmMemoryMetrics.builder().register(registry);
+        JvmGarbageCollectorMetrics.builder().register(registry);
+        JvmThreadsMetrics.builder().register(registry);
+        JvmClassLoadingMetrics.builder().register(registry);
+        JvmBufferPoolMetrics.builder().register(registry);
+        JvmCompilationMetrics.builder().register(registry);
+        JvmRuntimeInfoMetric.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
     }
 
     /** Called once when boot has started every module. */

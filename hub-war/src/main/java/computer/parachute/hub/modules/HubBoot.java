@@ -9,6 +9,8 @@ import computer.parachute.hub.core.manifest.StartCommands;
 import computer.parachute.hub.supervisor.BootDecision;
 import computer.parachute.hub.supervisor.BootPlan;
 import computer.parachute.hub.supervisor.ModuleBoot;
+import computer.parachute.hub.supervisor.NamedThreads;
+import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.Supervisor;
 
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,10 +32,10 @@ public final class HubBoot {
 
     private final ServicesRegistry registry;
     private final Supervisor supervisor;
-    private final SpawnRequestFactory requests;
+    private final SpawnRequests requests;
     private volatile CompletableFuture<List<BootDecision>> done = CompletableFuture.completedFuture(List.of());
 
-    public HubBoot(ServicesRegistry registry, Supervisor supervisor, SpawnRequestFactory requests) {
+    public HubBoot(ServicesRegistry registry, Supervisor supervisor, SpawnRequests requests) {
         this.registry = registry;
         this.supervisor = supervisor;
         this.requests = requests;
@@ -40,10 +43,12 @@ public final class HubBoot {
 
     /** Reaps orphans, then starts the modules on a background thread; returns at once. */
     public synchronized CompletableFuture<List<BootDecision>> startInBackground() {
-        done = CompletableFuture.supplyAsync(this::boot, runnable -> {
-            Thread thread = new Thread(runnable, "hub-boot");
-            thread.setDaemon(true);
-            thread.start();
+        done = CompletableFuture.supplyAsync(this::boot, runnable -> NamedThreads.factory("hub-boot")
+                .newThread(runnable).start());
+        done.whenComplete((decisions, error) -> {
+            if (error != null) {
+                LOG.log(Level.SEVERE, "[supervisor] module boot failed", error);
+            }
         });
         return done;
     }
@@ -80,12 +85,17 @@ public final class HubBoot {
     }
 
     private BootPlan plan(String shortName, ServiceEntry entry) {
+        Optional<String> refusal = requests.refusal(shortName, entry);
+        if (refusal.isPresent()) {
+            LOG.warning(() -> "[supervisor] " + refusal.get() + " — not starting it.");
+            return BootPlan.skip(shortName, refusal.get());
+        }
         StartCommand command = StartCommands.resolve(entry);
         if (command instanceof StartCommand.Skipped skipped) {
             return BootPlan.skip(shortName, skipped.reason() + ": " + skipped.description());
         }
         try {
-            return BootPlan.start(requests.build(shortName, entry, (StartCommand.Resolved) command));
+            return BootPlan.start(requests.forModule(shortName, entry, (StartCommand.Resolved) command));
         } catch (RuntimeException e) {
             return BootPlan.skip(shortName, "spawn request: " + e.getMessage());
         }

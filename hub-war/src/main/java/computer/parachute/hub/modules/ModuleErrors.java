@@ -12,6 +12,11 @@ final class ModuleErrors {
                 + "\" is not a module name (lower-case letters, digits, '.', '_' and '-', at most 64 characters)");
     }
 
+    /** A row the hub will not run (reserved name, the hub's own port): the operator must edit services.json. */
+    static HubApiException refusedRow(String reason) {
+        return new HubApiException(400, "invalid_module", reason);
+    }
+
     static HubApiException notInstalled(String shortName) {
         return new HubApiException(400, "not_installed", shortName + " is not installed (no services.json entry) — install it first with `parachute install <dir>`");
     }
@@ -33,7 +38,11 @@ final class ModuleErrors {
         return new HubApiException(500, "module_op_failed", shortName + " " + op + " failed: " + message);
     }
 
-    static HubApiException registryUnreadable(String problem) {
-        return new HubApiException(500, "module_op_failed", problem);
+    /**
+     * services.json does not parse (or a row is invalid): 409, the registry's state conflicts with the request — the
+     * client did nothing wrong, and the operator's fix is in the message (which names the file).
+     */
+    static HubApiException registryInvalid(String problem) {
+        return new HubApiException(409, "registry_invalid", problem);
     }
 }

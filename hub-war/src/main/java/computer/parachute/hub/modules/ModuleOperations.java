@@ -3,13 +3,16 @@ package computer.parachute.hub.modules;
 import computer.parachute.hub.api.HubApiException;
 import computer.parachute.hub.core.home.ModuleNames;
 import computer.parachute.hub.core.manifest.ServiceEntry;
+import computer.parachute.hub.core.manifest.ServicesFileException;
 import computer.parachute.hub.core.manifest.ServicesRead;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.manifest.ShortNames;
 import computer.parachute.hub.core.manifest.StartCommand;
 import computer.parachute.hub.core.manifest.StartCommands;
+import computer.parachute.hub.supervisor.LogTail;
 import computer.parachute.hub.supervisor.ModuleSnapshot;
 import computer.parachute.hub.supervisor.SpawnRequest;
+import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.Supervisor;
 
 import java.util.ArrayList;
@@ -27,9 +30,9 @@ import java.util.function.Consumer;
 public final class ModuleOperations {
     private final ServicesRegistry registry;
     private final Supervisor supervisor;
-    private final SpawnRequestFactory requests;
+    private final SpawnRequests requests;
 
-    public ModuleOperations(ServicesRegistry registry, Supervisor supervisor, SpawnRequestFactory requests) {
+    public ModuleOperations(ServicesRegistry registry, Supervisor supervisor, SpawnRequests requests) {
         this.registry = registry;
         this.supervisor = supervisor;
         this.requests = requests;
@@ -76,10 +79,11 @@ public final class ModuleOperations {
     }
 
     public ModuleView get(String shortName) {
-        Optional<ServiceEntry> row = installed().byShort(shortName);
+        ServicesRead read = installed();
+        Optional<ServiceEntry> row = read.byShort(shortName);
         Optional<ModuleSnapshot> live = supervisor.get(shortName);
         if (row.isEmpty() && live.isEmpty()) {
-            throw ModuleErrors.unknown(shortName);
+            throw registryInvalid(read).orElseGet(() -> ModuleErrors.unknown(shortName));
         }
         return ModuleView.of(shortName, row.map(InstalledModule::of).orElse(null), live.orElse(null));
     }
@@ -88,8 +92,11 @@ public final class ModuleOperations {
         return supervisor.logs(shortName).orElseThrow(() -> ModuleErrors.notSupervised(shortName));
     }
 
-    /** Subscribes {@code follower} to new output lines; 404 {@code not_supervised} for an unknown module. */
-    public AutoCloseable follow(String shortName, Consumer<String> follower) {
+    /**
+     * The buffered lines and a subscription of {@code follower} to every later one, with nothing lost between;
+     * 404 {@code not_supervised} for an unknown module.
+     */
+    public LogTail follow(String shortName, Consumer<String> follower) {
         return supervisor.follow(shortName, follower).orElseThrow(() -> ModuleErrors.notSupervised(shortName));
     }
 
@@ -111,13 +118,18 @@ public final class ModuleOperations {
     }
 
     private SpawnRequest requestFor(String shortName) {
-        ServiceEntry entry = installed().byShort(shortName).orElseThrow(() -> ModuleErrors.notInstalled(shortName));
+        ServicesRead read = installed();
+        ServiceEntry entry = read.byShort(shortName).orElseThrow(() ->
+                registryInvalid(read).orElseGet(() -> ModuleErrors.notInstalled(shortName)));
+        requests.refusal(shortName, entry).ifPresent(reason -> {
+            throw ModuleErrors.refusedRow(reason);
+        });
         StartCommand command = StartCommands.resolve(entry);
         if (command instanceof StartCommand.Skipped skipped) {
             throw ModuleErrors.noStartCmd(skipped.description());
         }
         try {
-            return requests.build(shortName, entry, (StartCommand.Resolved) command);
+            return requests.forModule(shortName, entry, (StartCommand.Resolved) command);
         } catch (RuntimeException e) {
             throw ModuleErrors.failed(shortName, "start", e);
         }
@@ -125,5 +137,21 @@ public final class ModuleOperations {
 
     private ServicesRead installed() {
         return registry.readLenient();
+    }
+
+    /**
+     * When a name has no row and the lenient read skipped something, the strict reader's error (naming the file,
+     * the problem and the fix): the module may be in the part that does not parse, so "not installed" could be a lie.
+     */
+    private Optional<HubApiException> registryInvalid(ServicesRead read) {
+        if (read.warnings().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            registry.readStrict();
+            return Optional.empty();
+        } catch (ServicesFileException e) {
+            return Optional.of(ModuleErrors.registryInvalid(e.getMessage()));
+        }
     }
 }

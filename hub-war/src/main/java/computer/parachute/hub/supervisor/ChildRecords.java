@@ -27,8 +27,8 @@ public final class ChildRecords {
     }
 
     public void insert(ChildRecord record) {
-        update("INSERT OR REPLACE INTO child_processes (short, pid, start_time, command_line, recorded_at)"
-                + " VALUES (?, ?, ?, ?, ?)", statement -> {
+        update("INSERT OR REPLACE INTO child_processes (short, pid, start_time, command_line, recorded_at, spawn_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, record.shortName());
                     statement.setLong(2, record.pid());
                     if (record.startTime() == null) {
@@ -38,16 +38,8 @@ public final class ChildRecords {
                     }
                     statement.setString(4, record.commandLine());
                     statement.setLong(5, record.recordedAt().toEpochMilli());
+                    statement.setString(6, record.spawnId());
                 });
-    }
-
-    /** The command line once the child has exec'd its real program (a launcher or shim may exec again). */
-    public void updateCommandLine(String shortName, long pid, String commandLine) {
-        update("UPDATE child_processes SET command_line = ? WHERE short = ? AND pid = ?", statement -> {
-            statement.setString(1, commandLine);
-            statement.setString(2, shortName);
-            statement.setLong(3, pid);
-        });
     }
 
     public void delete(String shortName, long pid) {
@@ -65,12 +57,13 @@ public final class ChildRecords {
         List<ChildRecord> records = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT short, pid, start_time, command_line, recorded_at FROM child_processes ORDER BY rowid")) {
+                     "SELECT short, pid, start_time, command_line, recorded_at, spawn_id FROM child_processes"
+                             + " ORDER BY rowid")) {
             while (rows.next()) {
                 long startMillis = rows.getLong(3);
                 Instant start = rows.wasNull() ? null : Instant.ofEpochMilli(startMillis);
                 records.add(new ChildRecord(rows.getString(1), rows.getLong(2), start, rows.getString(4),
-                        Instant.ofEpochMilli(rows.getLong(5))));
+                        Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6)));
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "cannot read child_processes from hub.db: " + e.getMessage(), e);

@@ -1,111 +1,107 @@
 package computer.parachute.hub.supervisor;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ObjLongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * The one place an exit is interpreted (STYLE rule 7): a requested stop ends {@code stopped}; anything else is a
- * crash (even code 0). A crash where a foreign process now holds the port ends {@code crashed} + port_squatter
- * without spending budget; otherwise the budget decides between a scheduled respawn and giving up.
+ * The one place an exit is interpreted (STYLE rule 7): a requested stop ends {@code stopped} (the stopper ends the
+ * rest of the family); anything else is a crash (even code 0). A crashed child's family (a daemonized grandchild
+ * still on the port) is ended first. Then a crash where a foreign process now holds the port ends {@code crashed} +
+ * port_squatter without spending budget; otherwise the budget decides between a scheduled respawn and giving up.
+ * An unexpected failure in here ends {@code crashed} too: a dead pid never stays {@code running}.
  */
-final class ExitHandler implements ExitListener {
+final class ExitHandler {
+    private static final Logger LOG = Logger.getLogger(ExitHandler.class.getName());
     /** Wait for the readers to reach EOF so a crash's last lines come before our note (a grandchild may hold them). */
     static final Duration OUTPUT_DRAIN = Duration.ofMillis(500);
-
-    /** Runs a pending respawn; implemented by the supervisor, which owns the operation lock. */
-    @FunctionalInterface
-    interface Respawner {
-        void respawn(ModuleEntry entry, long token);
-    }
 
     private final SupervisorSettings settings;
     private final SupervisorSeams seams;
     private final PortGuard portGuard;
+    private final ProcessFamilies families;
     private final ChildRecords records;
     private final ExecutorService worker;
-    private final Respawner respawner;
+    /** Runs a pending respawn (the supervisor's, which owns the operation lock); the long is the respawn token. */
+    private final ObjLongConsumer<ModuleEntry> respawn;
 
-    ExitHandler(SupervisorSettings settings, SupervisorSeams seams, PortGuard portGuard, ChildRecords records,
-                ExecutorService worker, Respawner respawner) {
+    ExitHandler(SupervisorSettings settings, SupervisorSeams seams, PortGuard portGuard, ProcessFamilies families,
+                ChildRecords records, ExecutorService worker, ObjLongConsumer<ModuleEntry> respawn) {
         this.settings = settings;
         this.seams = seams;
         this.portGuard = portGuard;
+        this.families = families;
         this.records = records;
         this.worker = worker;
-        this.respawner = respawner;
+        this.respawn = respawn;
     }
 
-    @Override
-    public void exited(ModuleEntry entry, Spawned spawned, int exitCode, CompletableFuture<Void> drained) {
+    void exited(ModuleEntry entry, ChildProcess child, long generation, String spawnId, int exitCode,
+                CompletableFuture<Void> drained) {
+        try {
+            settle(entry, child, generation, spawnId, exitCode, drained);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "[supervisor] " + entry.shortName + ": handling the exit of pid " + child.pid()
+                    + " failed", e);
+            StartError error = StartError.of(StartErrorType.SPAWN_FAILED, entry.shortName + ": pid " + child.pid()
+                    + " exited (code " + exitCode + ") and the supervisor could not handle it: " + e
+                    + " — run: parachute start " + entry.shortName, null, seams.wallClock().instant());
+            synchronized (entry.lock) {
+                entry.exitHandlingFailed(generation, exitCode, error);
+            }
+        }
+    }
+
+    private void settle(ModuleEntry entry, ChildProcess child, long generation, String spawnId, int exitCode,
+                        CompletableFuture<Void> drained) {
         awaitDrain(drained);
-        records.delete(entry.shortName, spawned.child().pid());
         SpawnRequest request;
         synchronized (entry.lock) {
-            if (settledAsStopped(entry, spawned, exitCode)) {
+            if (entry.settleIfNotCrash(generation, exitCode)) {
                 return;
             }
-            request = entry.request;
+            request = entry.request();
         }
-        // outside the lock: may take a moment to end an orphan of this module still holding the port
+        // outside the lock: ending what the crashed child left behind takes up to the orphan grace
+        families.terminate(List.of(new ProcessFamilies.Family(entry.shortName, null, spawnId)),
+                settings.orphanGrace(), entry.shortName + ": left behind by crashed pid " + child.pid());
+        records.delete(entry.shortName, child.pid());
         Optional<StartError> squatter = portGuard.clear(request, seams.wallClock().instant());
         synchronized (entry.lock) {
-            if (settledAsStopped(entry, spawned, exitCode)) {
+            if (entry.settleIfNotCrash(generation, exitCode)) {
                 return;
             }
             settleCrash(entry, exitCode, squatter);
-            entry.exitSettled.complete(null);
         }
-    }
-
-    /** True when this exit is already dealt with: an older generation, or a requested stop (now settled). */
-    private static boolean settledAsStopped(ModuleEntry entry, Spawned spawned, int exitCode) {
-        if (entry.generation != spawned.generation()) {
-            return true;
-        }
-        if (entry.state() != ModuleState.RUNNING) {
-            entry.exitSettled.complete(null);
-            return true;
-        }
-        if (!entry.stopRequested) {
-            return false;
-        }
-        entry.lastExitCode = exitCode;
-        entry.transition(ModuleState.STOPPED, "exit " + exitCode + " after stop");
-        entry.exitSettled.complete(null);
-        return true;
     }
 
     private void settleCrash(ModuleEntry entry, int exitCode, Optional<StartError> squatter) {
-        entry.lastExitCode = exitCode;
-        entry.lastCrashAt = seams.wallClock().instant();
+        Instant now = seams.wallClock().instant();
         if (squatter.isPresent()) {
-            entry.transition(ModuleState.CRASHED, "exit " + exitCode + ", port held by another process");
-            entry.startError = squatter.get();
-            entry.changed();
+            entry.crashedBySquatter(exitCode, now, squatter.get());
             entry.log.supervisorLine(squatter.get().description());
             return;
         }
-        entry.budget = entry.budget.afterCrash(seams.clock().millis());
-        int crashes = entry.budget.crashesInWindow();
-        entry.restartsInWindow = crashes;
-        if (entry.budget.exhausted()) {
+        int crashes = entry.spendCrash(exitCode, now, seams.clock().millis());
+        if (entry.budgetExhausted()) {
             entry.log.supervisorLine(entry.shortName + " crashed " + crashes + "x within "
                     + settings.crashWindow().toMillis() + "ms — giving up.");
-            entry.transition(ModuleState.CRASHED, "exit " + exitCode + ", giving up");
+            entry.giveUp(exitCode);
             return;
         }
         entry.log.supervisorLine(entry.shortName + " exited (code=" + exitCode + "); restart " + crashes + "/"
                 + settings.maxCrashes() + " in window.");
-        entry.transition(ModuleState.RESTARTING, "exit " + exitCode);
-        entry.cancelPendingRespawn();
-        long token = entry.respawnToken;
-        entry.pendingRespawn = seams.scheduler().schedule(
-                () -> worker.execute(() -> respawner.respawn(entry, token)), settings.backoff().delayFor(crashes));
+        entry.scheduleRespawn(exitCode, token -> seams.scheduler().schedule(
+                () -> worker.execute(() -> respawn.accept(entry, token)), settings.backoff().delayFor(crashes)));
     }
 
     private static void awaitDrain(CompletableFuture<Void> drained) {

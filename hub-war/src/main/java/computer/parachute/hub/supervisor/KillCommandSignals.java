@@ -1,55 +1,67 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.NeutralContextLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Production {@link ProcessSignals}: the JDK cannot signal a group, so run {@code /bin/kill -s TERM -- -<pgid>}
- * (reference §10); on "No such process" retry with the bare pid.
+ * The fallback behind {@link HandleSignals#signalGroup}, where nothing but a fork can signal a group (no /proc to
+ * enumerate its members): {@code /bin/kill -s TERM -- -<pgid>}, on "No such process" the bare pid. {@code LC_ALL=C}
+ * keeps that message in English; the output (a line at most, far below a pipe's buffer) is read after
+ * {@code waitFor}, so the timeout is real and a stuck kill cannot hang a stop.
  */
-public final class KillCommandSignals implements ProcessSignals {
+final class KillCommandSignals {
     private static final String KILL = "/bin/kill";
-    /** /bin/kill answers at once; the bound only protects against a wedged fork. */
-    private static final long KILL_COMMAND_TIMEOUT_SECONDS = 5;
+    /** /bin/kill answers at once; the bound keeps a wedged fork from holding a module's lock. */
+    static final Duration KILL_COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final String NO_SUCH_PROCESS = "No such process";
 
-    @Override
-    public boolean signalGroup(long pgid, Signal signal) {
+    private final String kill;
+    private final Duration timeout;
+
+    KillCommandSignals() {
+        this(KILL, KILL_COMMAND_TIMEOUT);
+    }
+
+    /** {@code kill} and {@code timeout} for tests (a stub that hangs or answers in another language). */
+    KillCommandSignals(String kill, Duration timeout) {
+        this.kill = kill;
+        this.timeout = timeout;
+    }
+
+    boolean signalGroup(long pgid, Signal signal) {
         if (pgid <= 1) {
             throw new ProcessSignalException("refusing to signal pid " + pgid);
         }
-        if (signalGroupOnly(pgid, signal)) {
-            return true;
-        }
-        return run(signal, String.valueOf(pgid));
-    }
-
-    @Override
-    public boolean signalGroupOnly(long pgid, Signal signal) {
-        if (pgid <= 1) {
-            throw new ProcessSignalException("refusing to signal group " + pgid);
-        }
-        return run(signal, "-" + pgid);
+        return run(signal, "-" + pgid) || run(signal, String.valueOf(pgid));
     }
 
     /** True when delivered, false on ESRCH; throws on anything else. */
-    private static boolean run(Signal signal, String target) {
+    private boolean run(Signal signal, String target) {
+        Process process = null;
         try {
-            Process kill = new ProcessBuilder(List.of(KILL, "-s", signal.name(), "--", target))
-                    .redirectErrorStream(true).start();
-            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!kill.waitFor(KILL_COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                kill.destroyForcibly();
-                throw new ProcessSignalException(KILL + " " + target + " did not finish");
+            ProcessBuilder builder = new ProcessBuilder(List.of(kill, "-s", signal.name(), "--", target))
+                    .redirectErrorStream(true);
+            builder.environment().put("LC_ALL", "C");
+            process = NeutralContextLoader.start(builder);
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ProcessSignalException(kill + " " + target + " did not finish within " + timeout.toMillis()
+                        + " ms");
             }
-            return interpret(kill.exitValue(), output, signal, target);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return interpret(process.exitValue(), output, signal, target);
         } catch (IOException e) {
-            throw new ProcessSignalException("cannot run " + KILL + ": " + e.getMessage(), e);
+            throw new ProcessSignalException("cannot run " + kill + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessSignalException("interrupted while signalling " + target, e);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
         }
     }
 

@@ -9,15 +9,17 @@ import java.util.Set;
 
 /**
  * For the unit's {@code ExecStopPost}: after a hub died without stopping its modules, ends the children it recorded
- * in hub.db with the boot reaper's proof (pid + start time + command line), SIGTERM first and SIGKILL after
- * {@code grace} — what a module holding a database deserves, instead of systemd's bare SIGKILL.
+ * in hub.db with the boot reaper's proof (pid + start time + command line, or the spawn identity), SIGTERM first and
+ * SIGKILL after {@code grace} — what a module holding a database deserves, instead of systemd's bare SIGKILL.
  */
 public final class LeftoverModules {
     private LeftoverModules() {}
 
     public static List<ChildRecord> stop(DataSource hubDb, Duration grace) {
-        JdkProcessTable table = new JdkProcessTable();
-        OrphanKiller killer = new OrphanKiller(new KillCommandSignals(), table, grace);
-        return new OrphanReaper(new ChildRecords(hubDb), table, killer).reap(Set.of());
+        try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
+            ProcessFamilies families = new ProcessFamilies(new ProcProcessTree(new JdkProcessTable()), new HandleSignals(),
+                    scheduler);
+            return new OrphanReaper(new ChildRecords(hubDb), families, grace).reap(Set.of());
+        }
     }
 }

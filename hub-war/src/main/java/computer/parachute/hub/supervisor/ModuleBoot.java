@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 /**
@@ -28,8 +27,7 @@ public final class ModuleBoot {
         if (plans.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(plans.size(), MAX_PARALLEL_STARTS),
-                NamedThreads.factory("module-boot"));
+        ExecutorService pool = NamedThreads.fixedPool("module-boot", Math.min(plans.size(), MAX_PARALLEL_STARTS));
         try {
             List<CompletableFuture<BootDecision>> decisions = new ArrayList<>();
             for (BootPlan plan : plans) {

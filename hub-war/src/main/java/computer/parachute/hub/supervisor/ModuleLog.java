@@ -7,9 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Where one module's lines go (DESIGN §5 Output): the hub output with the {@code [<short>] } prefix, the ring
- * buffer, the rotating log file and any followers. Lives as long as the module entry, so it survives respawns.
- * Ring, file and followers get the bare line; supervisor notes are stored as {@code [supervisor] ...}.
+ * Where one module's lines go (DESIGN §5 Output): the ring buffer, the rotating log file and any followers. Lives as
+ * long as the module entry, so it survives respawns. Module lines are not copied to the hub's own output (issue 9):
+ * that is hub.log or journald, which would grow with every module line and, for hub.log, never rotate; each module
+ * already has its own rotated log. Supervisor notes go to both, stored as {@code [supervisor] ...}; a module line
+ * that could pass for one is marked with the module's prefix ({@link ModuleLines}).
  */
 final class ModuleLog {
     private static final Logger LOG = Logger.getLogger(ModuleLog.class.getName());
@@ -30,8 +32,7 @@ final class ModuleLog {
 
     /** A line the module printed (stdout or stderr). */
     void childLine(String line) {
-        output.line("[" + shortName + "] " + line);
-        record(line);
+        record(ModuleLines.forLog(shortName, line));
     }
 
     /** A supervisor message about this module ("[supervisor] vault crashed 3x ..."). */
@@ -45,10 +46,13 @@ final class ModuleLog {
         return ring.snapshot();
     }
 
-    /** {@code follower} gets every later line, on the reader's thread: it must hand off, not block. */
-    AutoCloseable follow(Consumer<String> follower) {
+    /**
+     * The buffered lines, and {@code follower} gets every later line (on the reader's thread: it must hand off, not
+     * block). Synchronized like {@link #record}, so a line is either in the backlog or delivered, never lost between.
+     */
+    synchronized LogTail follow(Consumer<String> follower) {
         followers.add(follower);
-        return () -> followers.remove(follower);
+        return new LogTail(ring.snapshot(), () -> followers.remove(follower));
     }
 
     long fileBytesWritten() {

@@ -1,21 +1,22 @@
 package computer.parachute.hub.supervisor;
 
-import computer.parachute.hub.core.process.ProcessSnapshot;
 import java.io.IOException;
-import java.time.Duration;
+import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Preflight, port check, spawn (DESIGN §5): called with the module's operation lock held and the state
- * {@code starting}; ends {@code running} with output pumps, a child record and an exit callback attached, or
- * {@code crashed} with a start error.
+ * {@code starting}; ends {@code running} with output pumps, a child record (with its spawn id) and an exit callback
+ * attached, or {@code crashed} with a start error. Every failure, expected or not, ends in a state.
  */
 final class ModuleSpawner {
-    /** By then setsid and any launcher shim have exec'd the real program, so its command line is the final one. */
-    private static final Duration RECORD_REFRESH_DELAY = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(ModuleSpawner.class.getName());
 
     private final SupervisorSettings settings;
     private final SupervisorSeams seams;
@@ -23,83 +24,102 @@ final class ModuleSpawner {
     private final ChildRecords records;
     private final ExecutorService outputReaders;
     private final ExecutorService worker;
-    private final ExitListener exitListener;
+    private final ExitHandler exits;
+    private final ReadinessGate gate;
 
     ModuleSpawner(SupervisorSettings settings, SupervisorSeams seams, PortGuard portGuard, ChildRecords records,
-                  ExecutorService outputReaders, ExecutorService worker, ExitListener exitListener) {
+                  ExecutorService outputReaders, ExecutorService worker, ExitHandler exits, ReadinessGate gate) {
         this.settings = settings;
         this.seams = seams;
         this.portGuard = portGuard;
         this.records = records;
         this.outputReaders = outputReaders;
         this.worker = worker;
-        this.exitListener = exitListener;
+        this.exits = exits;
+        this.gate = gate;
     }
 
-    /** The spawned child, or null when the start failed (the entry is then {@code crashed} with a start error). */
-    Spawned spawn(ModuleEntry entry, SpawnRequest request) {
+    /**
+     * Spawns {@code request}: the readiness watch of the new child (run it after releasing the operation lock), or
+     * null when the start failed (the entry is then {@code crashed} with a start error).
+     */
+    StartupWatch spawn(ModuleEntry entry, SpawnRequest request) {
         Instant now = seams.wallClock().instant();
-        Optional<StartError> refusal = CommandPreflight.check(request, now);
-        if (refusal.isEmpty()) {
-            refusal = portGuard.clear(request, now);
-        }
-        if (refusal.isPresent()) {
-            fail(entry, refusal.get());
-            return null;
-        }
-        ChildProcess child;
+        ChildProcess child = null;
         try {
-            child = seams.launcher().launch(request);
+            CommandPreflight.Outcome preflight = CommandPreflight.check(request, now);
+            Optional<StartError> refusal = Optional.ofNullable(preflight.error())
+                    .or(() -> portGuard.clear(request, now));
+            if (refusal.isPresent()) {
+                fail(entry, refusal.get());
+                return null;
+            }
+            String spawnId = SpawnIdentity.fresh();
+            child = seams.launcher().launch(request.forSpawn(preflight.executable(), spawnId));
+            return attach(entry, request, child, spawnId);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException) {
+                LOG.warning(() -> "[supervisor] " + entry.shortName + ": spawn failed: " + e.getMessage());
+            } else {
+                LOG.log(Level.WARNING, "[supervisor] " + entry.shortName + ": start failed unexpectedly", e);
+            }
+            if (child != null && isAttached(entry, child)) {
+                return null; // running, and its exit callback is registered: the exit will be interpreted
+            }
+            if (child != null) {
+                // spawned but never attached: nothing would ever stop it. Our own child, so its pid is still ours.
+                long pid = child.pid();
+                LOG.warning(() -> "[supervisor] SIGKILL to pid " + pid + " (" + entry.shortName
+                        + ": spawned but could not be attached)");
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
             fail(entry, StartError.of(StartErrorType.SPAWN_FAILED, entry.shortName + " could not be spawned ("
-                    + String.join(" ", request.cmd()) + "): " + e.getMessage(), request.cmd().get(0), now));
+                    + printable(request.cmd()) + "): " + printable(List.of(String.valueOf(e.getMessage()))),
+                    printable(request.cmd().subList(0, 1)), now));
             return null;
         }
-        return attach(entry, request, child);
     }
 
-    private Spawned attach(ModuleEntry entry, SpawnRequest request, ChildProcess child) {
-        Spawned spawned;
+    private StartupWatch attach(ModuleEntry entry, SpawnRequest request, ChildProcess child, String spawnId) {
+        long generation;
         synchronized (entry.lock) {
-            spawned = new Spawned(child, ++entry.generation);
-            entry.child = child;
-            entry.startedAt = seams.wallClock().instant();
-            entry.exitSettled = new CompletableFuture<>();
-            entry.transition(ModuleState.RUNNING, "pid " + child.pid());
+            generation = entry.attach(child, spawnId, seams.wallClock().instant());
         }
-        CompletableFuture<Void> drained = CompletableFuture.allOf(
-                pump(entry, child.stdout(), "stdout"), pump(entry, child.stderr(), "stderr"));
-        records.insert(new ChildRecord(entry.shortName, child.pid(), child.startTime(),
-                String.join(" ", request.cmd()), seams.wallClock().instant()));
-        seams.scheduler().schedule(() -> worker.execute(() -> refreshRecord(entry.shortName, child)),
-                RECORD_REFRESH_DELAY);
-        child.onExit().whenCompleteAsync((code, error) ->
-                exitListener.exited(entry, spawned, code == null ? -1 : code, drained), worker);
-        return spawned;
+        CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
+        try {
+            drained = CompletableFuture.allOf(pump(entry, child.stdout(), "stdout"),
+                    pump(entry, child.stderr(), "stderr"));
+            records.insert(new ChildRecord(entry.shortName, child.pid(), child.startTime(),
+                    String.join(" ", request.cmd()), seams.wallClock().instant(), spawnId));
+        } finally {
+            CompletableFuture<Void> output = drained;
+            // registered whatever happened above: the exit is always interpreted, so a dead pid never stays running
+            child.onExit().whenCompleteAsync((code, error) -> exits.exited(entry, child, generation, spawnId,
+                    code == null ? -1 : code, output), worker);
+        }
+        return new StartupWatch(entry, child, generation, gate, seams.wallClock(), settings.readinessTimeout());
     }
 
-    private CompletableFuture<Void> pump(ModuleEntry entry, java.io.InputStream stream, String name) {
+    private CompletableFuture<Void> pump(ModuleEntry entry, InputStream stream, String name) {
         OutputPump pump = new OutputPump(stream, entry.log::childLine, settings.maxLineBytes(),
                 entry.shortName + " " + name);
         return CompletableFuture.runAsync(pump, outputReaders);
     }
 
-    private void refreshRecord(String shortName, ChildProcess child) {
-        if (child.onExit().isDone()) {
-            return;
+    private static boolean isAttached(ModuleEntry entry, ChildProcess child) {
+        synchronized (entry.lock) {
+            return entry.child() == child;
         }
-        Optional<ProcessSnapshot> live = seams.processTable().find(child.pid());
-        ProcessSnapshot spawned = new ProcessSnapshot(child.pid(), child.startTime(), "");
-        if (live.isPresent() && spawned.sameIncarnation(live.get()) && !live.get().commandLine().isBlank()) {
-            records.updateCommandLine(shortName, child.pid(), live.get().commandLine());
-        }
+    }
+
+    /** A NUL or control byte in a command would corrupt the log line and the JSON reader's terminal. */
+    private static String printable(List<String> parts) {
+        return String.join(" ", parts).replaceAll("\\p{Cntrl}", "?");
     }
 
     private static void fail(ModuleEntry entry, StartError error) {
         synchronized (entry.lock) {
-            entry.transition(ModuleState.CRASHED, error.type());
-            entry.startError = error;
-            entry.changed();
+            entry.markCrashed(error);
         }
         entry.log.supervisorLine(error.description());
     }

@@ -5,41 +5,40 @@ import computer.parachute.hub.core.net.PortOwnerLookup;
 import computer.parachute.hub.core.net.PortProbe;
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import computer.parachute.hub.core.process.ProcessTable;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
- * Who holds a module's port before a spawn or after a crash (DESIGN §5; reference §9.2 #580, #582): an orphan of
- * this same module (its binary or install dir in the command line, or a recorded child of this module) is ended and
- * the caller proceeds; anyone else is a squatter, named in a {@code port_squatter} error and never touched.
+ * Who holds a module's port before a spawn or after a crash (DESIGN §5; reference §9.2 #580, #582). The holder is an
+ * orphan of this same module only when the hub can prove it started it: a child record of this module with the
+ * holder's pid and start time, or the holder carries the spawn id of such a record. Then its whole family is ended
+ * and the caller proceeds. Anyone else, whatever its command line looks like, is a squatter: named (pid + command
+ * line) in a {@code port_squatter} error and never signalled.
  */
 final class PortGuard {
-    /** Interpreters and shells: their name in a command line says nothing about which module it is. */
-    private static final Set<String> GENERIC_RUNTIMES = Set.of("sh", "bash", "zsh", "dash", "env", "node", "bun",
-            "deno", "python", "python3", "java", "ruby", "perl", "uv", "uvx", "npx", "npm", "pnpm", "yarn");
-
     private final PortProbe probe;
     private final PortOwnerLookup owners;
     private final ProcessTable processTable;
-    private final OrphanKiller killer;
+    private final ProcessTree tree;
+    private final ProcessFamilies families;
     private final ChildRecords records;
-    private final String userHome;
+    private final Duration orphanGrace;
 
-    PortGuard(PortProbe probe, PortOwnerLookup owners, ProcessTable processTable, OrphanKiller killer,
-              ChildRecords records, String userHome) {
+    PortGuard(PortProbe probe, PortOwnerLookup owners, ProcessTable processTable, ProcessTree tree,
+              ProcessFamilies families, ChildRecords records, Duration orphanGrace) {
         this.probe = probe;
         this.owners = owners;
         this.processTable = processTable;
-        this.killer = killer;
+        this.tree = tree;
+        this.families = families;
         this.records = records;
-        this.userHome = userHome;
+        this.orphanGrace = orphanGrace;
     }
 
-    /** Empty when the port is free (after ending an orphan of this module), else the squatter error. */
+    /** Empty when the port is free (after ending a proven orphan of this module), else the squatter error. */
     Optional<StartError> clear(SpawnRequest request, Instant now) {
         OptionalInt port = request.port();
         if (port.isEmpty()) {
@@ -56,52 +55,30 @@ final class PortGuard {
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ProcessSnapshot> live = processTable.find(owner.get().pid());
-        if (live.isPresent() && isOrphanOf(request, owner.get())) {
-            killer.terminate(List.of(live.get()));
+        Optional<ChildRecord> proof = processTable.find(owner.get().pid())
+                .flatMap(live -> provenOrphan(request.shortName(), live));
+        if (proof.isPresent()) {
+            ChildRecord record = proof.get();
+            families.terminate(List.of(record.family()), orphanGrace, request.shortName() + ": orphan pid "
+                    + owner.get().pid() + " on port " + port.getAsInt() + " (spawned by the hub as pid "
+                    + record.pid() + ")");
+            records.delete(record.shortName(), record.pid());
             return Optional.empty();
         }
         return Optional.of(squatter(request, port.getAsInt(), owner.get(), now));
     }
 
-    boolean isOrphanOf(SpawnRequest request, PortOwner owner) {
-        String commandLine = owner.commandLine() == null ? "" : owner.commandLine();
-        return mentionsBinary(request.cmd().get(0), commandLine)
-                || mentionsInstallDir(request.cwd(), commandLine)
-                || isRecordedChild(request.shortName(), owner.pid());
-    }
-
-    private static boolean mentionsBinary(String binary, String commandLine) {
-        String name = Path.of(binary).getFileName().toString();
-        if (GENERIC_RUNTIMES.contains(name) || name.matches("python3\\.\\d+")) {
-            return false;
+    /** The record of this module that proves {@code live} ours, if any. */
+    Optional<ChildRecord> provenOrphan(String shortName, ProcessSnapshot live) {
+        List<ChildRecord> ofModule = records.all().stream().filter(r -> r.shortName().equals(shortName)).toList();
+        if (ofModule.isEmpty() || families.isHub(live.pid())) {
+            return Optional.empty();
         }
-        for (String token : commandLine.split("\\s+")) {
-            if (token.equals(binary) || (!token.isEmpty() && token.endsWith("/" + name)) || token.equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The install dir counts only when it is specific: never "/" or the home directory itself. */
-    private boolean mentionsInstallDir(Path installDir, String commandLine) {
-        if (installDir == null) {
-            return false;
-        }
-        Path dir = installDir.toAbsolutePath().normalize();
-        if (dir.getNameCount() < 2 || (userHome != null && dir.equals(Path.of(userHome).toAbsolutePath()))) {
-            return false;
-        }
-        return commandLine.contains(dir + "/") || commandLine.endsWith(dir.toString())
-                || commandLine.contains(dir + " ");
-    }
-
-    private boolean isRecordedChild(String shortName, long pid) {
-        Optional<ProcessSnapshot> live = processTable.find(pid);
-        return live.isPresent() && records.all().stream()
-                .filter(record -> record.shortName().equals(shortName) && record.pid() == pid)
-                .anyMatch(record -> new ProcessSnapshot(pid, record.startTime(), "").sameIncarnation(live.get()));
+        Optional<String> spawnId = tree.spawnIdOf(live.pid());
+        return ofModule.stream()
+                .filter(r -> r.family().leader().sameIncarnation(live)
+                        || (r.spawnId() != null && spawnId.filter(r.spawnId()::equals).isPresent()))
+                .findFirst();
     }
 
     private static StartError squatter(SpawnRequest request, int port, PortOwner owner, Instant now) {

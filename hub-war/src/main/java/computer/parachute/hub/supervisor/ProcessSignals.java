@@ -1,23 +1,26 @@
 package computer.parachute.hub.supervisor;
 
-/** Seam: signals a process group (reference §2.5 group kill, hub#88). */
+import computer.parachute.hub.core.process.ProcessSnapshot;
+
+/**
+ * Seam: sends a signal (DESIGN §5 Stop). Production: {@link HandleSignals}. Callers go through
+ * {@link ProcessFamilies}, the one place that refuses the hub's own pid and group and logs every signal.
+ */
 public interface ProcessSignals {
     /**
-     * Sends {@code signal} to the group whose id is {@code pgid}; when no such group exists (ESRCH), to the bare
-     * pid. Callers first make sure the pid is still theirs (a live handle, or pid + start time).
+     * Sends {@code signal} to {@code target} when the live process at its pid is still that incarnation (same start
+     * time), so a reused pid is never hit.
      *
-     * @return false when neither the group nor the pid exists (a debug line, never a state change)
-     * @throws ProcessSignalException for any other failure (EPERM...)
+     * @return false when it is gone, is another incarnation, or refused the signal
      */
-    boolean signalGroup(long pgid, Signal signal);
+    boolean signal(ProcessSnapshot target, Signal signal);
 
     /**
-     * Sends {@code signal} to the group {@code pgid} only, never falling back to the bare pid. Safe after the
-     * group's leader has exited and been reaped: the kernel does not hand out a pid again while it is still the
-     * id of a group with a live member, so this reaches the leader's stragglers or nobody.
+     * Fallback only where no process listing exists (no /proc): sends {@code signal} to the group {@code pgid}, or
+     * to the bare pid when no such group exists.
      *
-     * @return false when the group has no member left
-     * @throws ProcessSignalException for any other failure (EPERM...)
+     * @return false when neither exists
+     * @throws ProcessSignalException for any other failure (EPERM, a stuck kill)
      */
-    boolean signalGroupOnly(long pgid, Signal signal);
+    boolean signalGroup(long pgid, Signal signal);
 }

@@ -1,12 +1,13 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.fs.PrivateFiles;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,8 +67,8 @@ final class RotatingLogFile {
     }
 
     private void open() throws IOException {
-        Files.createDirectories(file.getParent());
-        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        PrivateFiles.createDirectories(file.getParent()); // 0700 dirs, 0600 files: a module's output is its own
+        out = PrivateFiles.openAppend(file);
         size = Files.size(file);
     }
 

@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.NeutralContextLoader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,6 @@ public final class SetsidProcessLauncher implements ProcessLauncher {
         // READY/STOPPING/WATCHDOG for the hub (the unit has NotifyAccess=all for the launcher's systemd-notify)
         builder.environment().keySet().removeAll(HUB_ONLY_ENVIRONMENT);
         builder.environment().putAll(request.env());
-        return new JdkChildProcess(builder.start());
+        return new JdkChildProcess(NeutralContextLoader.start(builder));
     }
 }

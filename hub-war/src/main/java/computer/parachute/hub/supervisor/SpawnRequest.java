@@ -1,6 +1,7 @@
 package computer.parachute.hub.supervisor;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,18 @@ public record SpawnRequest(String shortName, List<String> cmd, Path cwd, Map<Str
             throw new IllegalArgumentException("empty start command for module " + shortName);
         }
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env == null ? Map.of() : env));
+    }
+
+    /**
+     * What the launcher runs: argv[0] replaced by the executable preflight resolved on the child's PATH (so the OS
+     * never resolves it again on the hub's own PATH), and the spawn identity added to the environment.
+     */
+    SpawnRequest forSpawn(Path executable, String spawnId) {
+        List<String> argv = new ArrayList<>(cmd);
+        argv.set(0, executable.toString());
+        Map<String, String> spawnEnv = new LinkedHashMap<>(env);
+        spawnEnv.put(SpawnIdentity.VARIABLE, spawnId);
+        return new SpawnRequest(shortName, argv, cwd, spawnEnv);
     }
 
     /** The module's port ({@code PORT} in the env) when it is a valid TCP port; empty means no readiness gate. */

@@ -1,18 +1,30 @@
 package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.process.ToolPath;
+import computer.parachute.hub.core.fs.BoundedFiles;
+import computer.parachute.hub.core.home.HubHome;
+import computer.parachute.hub.core.manifest.EnvFile;
+import computer.parachute.hub.core.manifest.RowRefusals;
+import computer.parachute.hub.core.manifest.ServiceEntry;
+import computer.parachute.hub.core.manifest.StartCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * THE one place a {@link SpawnRequest} is built, for boot, API start and restart (reference §9.2 #532: a restart
- * must rebuild, never replay). Env layering, later wins (DESIGN §5): {@code PORT} from services.json, then the
- * module's {@code .env} pairs (a {@code .env} PORT never wins, #537), then {@code PARACHUTE_HUB_ORIGIN}, then
- * extra env (PORT still excepted); finally {@code PATH} is the base PATH enriched with common tool dirs (#546).
- * Takes plain values so callers map core's {@code ServiceEntry}/{@code EnvFile} at the call site.
+ * must rebuild, never replay): {@link #forModule} reads the module's current {@code .env} every time, so a restart
+ * picks up a changed {@code .env} or origin. Env layering, later wins (DESIGN §5): {@code PORT} from services.json,
+ * then the {@code .env} pairs (a {@code .env} PORT never wins, #537), then {@code PARACHUTE_HUB_ORIGIN}, then extra
+ * env (PORT still excepted); finally {@code PATH} is the base PATH enriched with common tool dirs (#546). The spawner
+ * adds the spawn identity last ({@link SpawnRequest#forSpawn}).
  */
 public final class SpawnRequests {
     public static final String PORT = "PORT";
@@ -20,10 +32,40 @@ public final class SpawnRequests {
     public static final String PATH = "PATH";
 
     private final ToolPath toolPath;
+    private final HubHome home;
+    private final Supplier<String> hubOrigin;
+    private final IntSupplier hubPort;
 
-    /** {@code toolPath} knows the hub's own PATH and which tool dirs exist on this machine. */
-    public SpawnRequests(ToolPath toolPath) {
+    /**
+     * @param toolPath  knows the hub's own PATH and which tool dirs exist on this machine
+     * @param home      where each module's {@code .env} lives
+     * @param hubOrigin the origin for the next spawn's {@code PARACHUTE_HUB_ORIGIN}, or null while the hub does not
+     *                  know it yet (a servlet container before its first request)
+     * @param hubPort   the port the hub is served on, which no module row may take; 0 while unknown
+     */
+    public SpawnRequests(ToolPath toolPath, HubHome home, Supplier<String> hubOrigin, IntSupplier hubPort) {
         this.toolPath = Objects.requireNonNull(toolPath, "toolPath");
+        this.home = home;
+        this.hubOrigin = hubOrigin;
+        this.hubPort = hubPort;
+    }
+
+    /** Why this row must not run (reserved name, the hub's own port), or empty. */
+    public Optional<String> refusal(String shortName, ServiceEntry entry) {
+        return RowRefusals.refusal(entry, shortName, hubPort.getAsInt());
+    }
+
+    /** The request for a services.json row and its resolved start command, with the module's current .env. */
+    public SpawnRequest forModule(String shortName, ServiceEntry entry, StartCommand.Resolved command) {
+        Map<String, String> envFile;
+        try {
+            envFile = EnvFile.load(home.moduleEnvFile(shortName)).pairs();
+        } catch (IOException e) {
+            String why = e instanceof BoundedFiles.UnreadableFileException ? e.getMessage()
+                    : "cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage();
+            throw new UncheckedIOException(why, e);
+        }
+        return build(shortName, command.argv(), entry.port(), command.cwd(), envFile, hubOrigin.get(), Map.of());
     }
 
     /**
@@ -33,7 +75,7 @@ public final class SpawnRequests {
      * @param hubOrigin    the hub's origin for {@code PARACHUTE_HUB_ORIGIN}, or null
      * @param extraEnv     extra pairs (wizard pass-through, tests), may be empty
      */
-    public SpawnRequest build(String shortName, List<String> cmd, int port, Path installDir,
+    SpawnRequest build(String shortName, List<String> cmd, int port, Path installDir,
                               Map<String, String> envFilePairs, String hubOrigin, Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(PORT, String.valueOf(port));

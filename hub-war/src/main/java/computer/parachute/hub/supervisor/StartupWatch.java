@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class StartupWatch {
     private final ModuleEntry entry;
-    private final Spawned spawned;
+    private final ChildProcess child;
+    private final long generation;
     private final ReadinessGate gate;
     /** Beyond the readiness window: the gate's last probe plus scheduling slack. */
     private static final Duration GATE_SLACK = Duration.ofSeconds(2);
@@ -22,9 +23,11 @@ final class StartupWatch {
     private final Clock wallClock;
     private final Duration window;
 
-    StartupWatch(ModuleEntry entry, Spawned spawned, ReadinessGate gate, Clock wallClock, Duration window) {
+    StartupWatch(ModuleEntry entry, ChildProcess child, long generation, ReadinessGate gate, Clock wallClock,
+                 Duration window) {
         this.entry = entry;
-        this.spawned = spawned;
+        this.child = child;
+        this.generation = generation;
         this.gate = gate;
         this.wallClock = wallClock;
         this.window = window;
@@ -43,25 +46,22 @@ final class StartupWatch {
         if (readiness != Readiness.TIMED_OUT) {
             return;
         }
-        String description;
+        String description = entry.shortName + " started (pid " + child.pid() + ") but is not listening on port "
+                + port.getAsInt() + " after " + window.toMillis() + "ms — it may still be coming up, or the port is"
+                + " held by another process.";
         synchronized (entry.lock) {
-            if (!current()) {
+            if (!entry.markUnbound(generation, StartError.of(StartErrorType.STARTED_BUT_UNBOUND, description, null,
+                    wallClock.instant()))) {
                 return;
             }
-            description = entry.shortName + " started (pid " + spawned.child().pid() + ") but is not listening on"
-                    + " port " + port.getAsInt() + " after " + window.toMillis() + "ms — it may still be coming up,"
-                    + " or the port is held by another process.";
-            entry.startError = StartError.of(StartErrorType.STARTED_BUT_UNBOUND, description, null,
-                    wallClock.instant());
-            entry.changed();
         }
         entry.log.supervisorLine(description);
-        gate.watch(port.getAsInt(), spawned.child().onExit()).thenAccept(late -> clearIfBound(late, port.getAsInt()));
+        gate.watch(port.getAsInt(), child.onExit()).thenAccept(late -> clearIfBound(late, port.getAsInt()));
     }
 
     private Readiness awaitGate(int port, Duration bound) {
         try {
-            return gate.await(port, spawned.child().onExit()).get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return gate.await(port, child.onExit()).get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             return Readiness.TIMED_OUT;
         } catch (InterruptedException e) {
@@ -75,28 +75,16 @@ final class StartupWatch {
             return;
         }
         synchronized (entry.lock) {
-            if (!current() || entry.startError == null || !entry.startError.is(StartErrorType.STARTED_BUT_UNBOUND)) {
+            if (!entry.clearUnbound(generation)) {
                 return;
             }
-            entry.startError = null;
-            entry.portReady = true;
-            entry.changed();
         }
         entry.log.supervisorLine(entry.shortName + " is now listening on port " + port + ".");
     }
 
     private void markReady() {
         synchronized (entry.lock) {
-            if (current()) {
-                entry.portReady = true;
-                entry.changed();
-            }
+            entry.markReady(generation);
         }
-    }
-
-    /** Still the same child, running, and not being stopped. Caller holds the entry lock. */
-    private boolean current() {
-        return entry.generation == spawned.generation() && entry.state() == ModuleState.RUNNING
-                && !entry.stopRequested;
     }
 }

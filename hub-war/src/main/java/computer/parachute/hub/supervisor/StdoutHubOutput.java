@@ -3,8 +3,8 @@ package computer.parachute.hub.supervisor;
 import java.io.PrintStream;
 
 /**
- * Production {@link HubOutput}: the hub's stdout. DESIGN §5 puts module lines on the hub's stdout (journald or
- * hub.log catch it), so this is the one supervisor class that writes to {@code System.out}.
+ * Production {@link HubOutput}: the hub's stdout, where journald or hub.log catch the supervisor's notes (module lines
+ * stay in each module's own rotated log). The one supervisor class that writes to {@code System.out}.
  */
 public final class StdoutHubOutput implements HubOutput {
     private final PrintStream out;

@@ -1,7 +1,6 @@
 package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.home.HubHome;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -36,38 +36,41 @@ public final class Supervisor {
     private final ExecutorService outputReaders = NamedThreads.cachedPool("supervisor-output");
     private final ModuleSpawner spawner;
     private final ModuleStopper stopper;
-    private final ReadinessGate gate;
     private final OrphanReaper reaper;
     private final ModuleEvents events = new ModuleEvents();
-    private volatile boolean closing;
+    /** Set once, first thing in {@link #shutdown()}; read under the entries lock or a module's operation lock. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     public Supervisor(SupervisorSettings settings, SupervisorSeams seams, ChildRecords records, HubHome home) {
         this.settings = settings;
         this.seams = seams;
         this.home = home;
-        OrphanKiller killer = new OrphanKiller(seams.signals(), seams.processTable(), settings.orphanGrace());
-        PortGuard portGuard = new PortGuard(seams.probe(), seams.owners(), seams.processTable(), killer, records,
-                System.getProperty("user.home"));
-        ExitHandler exits = new ExitHandler(settings, seams, portGuard, records, worker, this::respawn);
-        this.spawner = new ModuleSpawner(settings, seams, portGuard, records, outputReaders, worker, exits);
-        this.stopper = new ModuleStopper(settings, seams.signals());
-        this.gate = new ReadinessGate(seams.probe(), seams.scheduler(), seams.clock(), settings);
-        this.reaper = new OrphanReaper(records, seams.processTable(), killer);
+        ProcessFamilies families = new ProcessFamilies(seams.tree(), seams.signals(), seams.scheduler());
+        PortGuard portGuard = new PortGuard(seams.probe(), seams.owners(), seams.processTable(), seams.tree(),
+                families, records, settings.orphanGrace());
+        ExitHandler exits = new ExitHandler(settings, seams, portGuard, families, records, worker, this::respawn);
+        ReadinessGate gate = new ReadinessGate(seams.probe(), seams.scheduler(), seams.clock(), settings);
+        this.spawner = new ModuleSpawner(settings, seams, portGuard, records, outputReaders, worker, exits, gate);
+        this.stopper = new ModuleStopper(settings, families, records);
+        this.reaper = new OrphanReaper(records, families, settings.orphanGrace());
     }
 
-    /** Starts the module (idempotent when starting/running) and returns its state once the readiness gate is done. */
+    /**
+     * Starts the module (idempotent when starting/running) and returns its state once the readiness gate is done.
+     *
+     * @throws IllegalStateException once {@link #shutdown()} has begun
+     */
     public ModuleSnapshot start(SpawnRequest request) {
-        requireOpen();
         ModuleEntry entry = entryFor(request.shortName());
-        Spawned spawned;
+        StartupWatch watch;
         entry.operation.lock();
         try {
-            spawned = startLocked(entry, request);
+            watch = startLocked(entry, request);
         } finally {
             entry.operation.unlock();
         }
-        if (spawned != null) {
-            watch(entry, spawned, request);
+        if (watch != null) {
+            watch.await(request);
         }
         return entry.snapshot();
     }
@@ -93,21 +96,22 @@ public final class Supervisor {
             throw new IllegalArgumentException("restart of " + shortName + " with a request for "
                     + rebuilt.shortName());
         }
-        requireOpen();
         ModuleEntry entry = find(shortName);
         if (entry == null) {
+            requireOpen();
             return Optional.empty();
         }
-        Spawned spawned;
+        StartupWatch watch;
         entry.operation.lock();
         try {
+            requireOpen();
             stopper.stop(entry);
-            spawned = startLocked(entry, rebuilt);
+            watch = startLocked(entry, rebuilt);
         } finally {
             entry.operation.unlock();
         }
-        if (spawned != null) {
-            watch(entry, spawned, rebuilt);
+        if (watch != null) {
+            watch.await(rebuilt);
         }
         return Optional.of(entry.snapshot());
     }
@@ -137,8 +141,11 @@ public final class Supervisor {
         return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.log.fileBytesWritten());
     }
 
-    /** Delivers every later line to {@code follower} (on a reader thread: hand off, never block) until closed. */
-    public Optional<AutoCloseable> follow(String shortName, Consumer<String> follower) {
+    /**
+     * The buffered lines, then every later line to {@code follower} (on a reader thread: hand off, never block)
+     * until the subscription is closed; no line is lost or repeated between the two (see {@link LogTail}).
+     */
+    public Optional<LogTail> follow(String shortName, Consumer<String> follower) {
         return Optional.ofNullable(find(shortName)).map(entry -> entry.log.follow(follower));
     }
 
@@ -169,9 +176,8 @@ public final class Supervisor {
         for (ModuleEntry entry : entriesCopy()) {
             stops.add(CompletableFuture.runAsync(() -> stop(entry.shortName), worker));
         }
-        Duration bound = settings.stopGrace().plus(ModuleStopper.KILL_AWAIT).plus(ModuleStopper.SETTLE_AWAIT);
         try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(bound.toMillis(),
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(stopper.bound().toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.warning(() -> "stopping all modules did not finish cleanly: " + e);
@@ -189,10 +195,13 @@ public final class Supervisor {
 
     /** Idempotent: stops every module, then the supervisor's threads. Starts are refused from the first call on. */
     public void shutdown() {
-        if (closing) {
-            return;
+        synchronized (entries) {
+            // under the entries lock: a start either created its entry before this (and stopAll's snapshot holds
+            // it) or sees closing and is refused; one that holds the entry re-checks under the operation lock
+            if (!closing.compareAndSet(false, true)) {
+                return;
+            }
         }
-        closing = true;
         try {
             stopAll();
         } finally {
@@ -204,47 +213,43 @@ public final class Supervisor {
         }
     }
 
-    private Spawned startLocked(ModuleEntry entry, SpawnRequest request) {
+    /** Caller holds the operation lock; after shutdown began nothing spawns (stopAll may already be past us). */
+    private StartupWatch startLocked(ModuleEntry entry, SpawnRequest request) {
+        requireOpen();
         synchronized (entry.lock) {
-            if (ModuleState.LIVE.contains(entry.state())) {
+            if (!entry.beginStart(request, settings.freshBudget())) {
                 return null;
             }
-            entry.cancelPendingRespawn();
-            entry.request = request;
-            entry.budget = settings.freshBudget();
-            entry.restartsInWindow = 0;
-            entry.stopRequested = false;
-            entry.transition(ModuleState.STARTING, "start requested");
         }
         return spawner.spawn(entry, request);
     }
 
     /** The pending crash respawn fires (on the worker); a start or stop since then invalidated {@code token}. */
     private void respawn(ModuleEntry entry, long token) {
-        SpawnRequest request;
-        Spawned spawned;
+        SpawnRequest request = null;
+        StartupWatch watch = null;
         entry.operation.lock();
         try {
-            synchronized (entry.lock) {
-                if (entry.respawnToken != token || entry.state() != ModuleState.RESTARTING || entry.stopRequested) {
-                    return;
-                }
-                entry.pendingRespawn = null;
-                entry.transition(ModuleState.STARTING, "respawn after crash");
-                request = entry.request;
+            if (closing.get()) {
+                return;
             }
-            spawned = spawner.spawn(entry, request);
+            synchronized (entry.lock) {
+                request = entry.beginRespawn(token);
+            }
+            if (request != null) {
+                watch = spawner.spawn(entry, request);
+            }
         } finally {
             entry.operation.unlock();
         }
-        if (spawned != null) {
-            // as after a start: a respawned child is 'ready' (and metrics 'up') only once its port is seen bound
-            watch(entry, spawned, request);
+        if (watch != null) {
+            watch.await(request); // on this worker thread, outside the lock: sets ready or started_but_unbound
         }
     }
 
     private ModuleEntry entryFor(String shortName) {
         synchronized (entries) {
+            requireOpen();
             return entries.computeIfAbsent(shortName, name -> new ModuleEntry(name, newLog(name),
                     settings.freshBudget(), events));
         }
@@ -268,12 +273,8 @@ public final class Supervisor {
         }
     }
 
-    private void watch(ModuleEntry entry, Spawned spawned, SpawnRequest request) {
-        new StartupWatch(entry, spawned, gate, seams.wallClock(), settings.readinessTimeout()).await(request);
-    }
-
     private void requireOpen() {
-        if (closing) {
+        if (closing.get()) {
             throw new IllegalStateException("the supervisor is shutting down");
         }
     }

@@ -89,7 +89,7 @@ final class ApiHub implements AutoCloseable {
     // --- tokens -----------------------------------------------------------------------------------------------
 
     String issuer() {
-        return hub.config.loopbackOrigin();
+        return "http://127.0.0.1:" + hub.uri("/").getPort();
     }
 
     String mint(String scopeSet) {

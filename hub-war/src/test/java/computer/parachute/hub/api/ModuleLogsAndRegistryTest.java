@@ -93,7 +93,7 @@ class ModuleLogsAndRegistryTest {
     /** Server threads currently inside a follow stream (the hub runs in this JVM). */
     private static long followerThreads() {
         return Thread.getAllStackTraces().values().stream().filter(stack -> Arrays.stream(stack).anyMatch(frame ->
-                frame.getClassName().equals(LogFollower.class.getName()) && frame.getMethodName().equals("pump"))).count();
+                frame.getClassName().equals(LogFollower.class.getName()) && frame.getMethodName().equals("follow"))).count();
     }
 
     @Test
@@ -148,6 +148,32 @@ class ModuleLogsAndRegistryTest {
         Poll.require(DEADLINE, "the last stream released", () -> followerThreads() == 0);
     }
 
+    /**
+     * HEAD of a follow stream: JAX-RS runs the GET method and writes the entity into the void, so the stream never
+     * saw its client leave and held a server thread and a slot for good (17 HEADs = no follow stream ever again).
+     * Now HEAD gets the headers only, and a stream takes its slot and subscription only inside the try that frees them.
+     */
+    @Test
+    void aFollowResponseWhoseBodyIsNeverWrittenHoldsNoSlot() throws Exception {
+        ApiHub.Module hush = hub.install("hush", Map.of());
+        start("hush");
+        for (int i = 0; i < LogFollower.MAX_STREAMS + 4; i++) {
+            HttpURLConnection head = (HttpURLConnection) hub.hub.uri("/api/modules/hush/logs?follow=1").toURL()
+                    .openConnection();
+            head.setRequestMethod("HEAD");
+            head.setRequestProperty("Authorization", "Bearer " + admin);
+            head.setReadTimeout(STREAM_READ_TIMEOUT_MS);
+            assertEquals(200, head.getResponseCode(), "HEAD #" + i);
+            head.disconnect();
+        }
+        assertEquals(0, followerThreads());
+        follow("hush").disconnect(); // a real stream still gets a slot
+        crash(hush.port()); // the respawn prints: the departed stream's next write fails and frees its slot
+        Poll.require(DEADLINE, "the stream released", () -> followerThreads() == 0);
+        Poll.require(DEADLINE, "hush respawned", () -> hub.hub.lifecycle().supervisor().get("hush")
+                .map(s -> s.pid() != null && hub.reaper.track(s.pid()) > 0).orElse(false));
+    }
+
     @Test
     void removingTheRowStopsAndForgetsTheModuleAndEndsItsFollowers() throws Exception {
         ApiHub.Module echo = hub.install("echo", Map.of());
@@ -188,7 +214,9 @@ class ModuleLogsAndRegistryTest {
             assertNull(hub.catalogRow(admin, "india"), "nothing is installed as far as a garbage file says");
             assertEquals("running", hub.catalogRow(admin, "hotel").getString("supervisor_status"));
             assertTrue(answersWithPid(hotel.port(), pid), "a malformed services.json stops no module");
-            hub.post("/api/modules/india/start", admin).assertError(400, "not_installed");
+            String why = hub.post("/api/modules/india/start", admin).assertError(409, "registry_invalid")
+                    .getString("error_description");
+            assertTrue(why.startsWith(services + ": "), "names the file, not \"not installed\": " + why);
         } finally {
             Files.writeString(services, good);
         }

@@ -162,6 +162,34 @@ class ModuleOpsErrorsTest {
     }
 
     @Test
+    void aMalformedRegistryIsReportedAsSuchNotAsNotInstalled() throws Exception {
+        Path services = hub.hub.lifecycle().registry().file();
+        boolean existed = Files.exists(services);
+        String before = existed ? Files.readString(services) : null;
+        try {
+            for (String broken : List.of("{\"services\": [ this is not json", "{\"services\": [{\"name\": \"ghost\"}]}",
+                    "{\"services\": 5}")) {
+                Files.writeString(services, broken);
+                for (String[] call : List.of(new String[] {"POST", "/api/modules/ghost/start"},
+                        new String[] {"GET", "/api/modules/ghost"})) {
+                    JsonObject body = hub.send(call[0], call[1], "Bearer " + admin).assertError(409, "registry_invalid");
+                    String text = body.getString("error_description");
+                    assertTrue(text.startsWith(services + ": ") && text.contains("fix the file"), broken + " → " + text);
+                }
+                assertEquals(broken, Files.readString(services), "never rewritten");
+            }
+            Files.writeString(services, "{\"services\": []}");
+            hub.post("/api/modules/ghost/start", admin).assertError(400, "not_installed"); // a sound file: the truth
+        } finally {
+            if (existed) {
+                Files.writeString(services, before);
+            } else {
+                Files.deleteIfExists(services);
+            }
+        }
+    }
+
+    @Test
     void restartAndLogsOfAnUnsupervisedModuleAre404AndStopIs200StoppedFalse() throws Exception {
         for (String path : List.of("/api/modules/ghost/logs", "/api/modules/ghost/logs?follow=1")) {
             JsonObject body = hub.get(path, admin).assertError(404, "not_supervised");
@@ -197,7 +225,7 @@ class ModuleOpsErrorsTest {
         Files.createDirectories(env); // .env is a directory: reading it fails inside the start
         JsonObject body = hub.post("/api/modules/unreadable/start", admin).assertError(500, "module_op_failed");
         String text = body.getString("error_description");
-        assertTrue(text.startsWith("unreadable start failed: cannot read " + env), text);
+        assertEquals("unreadable start failed: " + env + " is a directory, not a regular file", text);
         assertTrue(hub.hub.lifecycle().supervisor().get(module.shortName()).isEmpty());
     }
 

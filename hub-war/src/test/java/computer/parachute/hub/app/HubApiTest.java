@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,7 +81,24 @@ class HubApiTest {
         assertEquals(200, response.statusCode());
         assertEquals("no-store", response.headers().firstValue("cache-control").orElse(""));
         assertEquals(Map.of("status", "ok", "service", "parachute-hub", "version", HubVersion.current(),
-                "db", "ok", "instance", hub.config.instanceId()), json(response));
+                "db", "ok", "instance", hub.config.instanceId(), "port", new java.math.BigDecimal(hub.uri("/").getPort()), "portKnown", true),
+                json(response));
+    }
+
+    @Test
+    void withoutAPortTheFirstRequestTeachesItAndOnlyThenIsTheOperatorTokenMintedForIt() throws Exception {
+        // RunningHub gives port 0, as a container deploy without PORT does: nothing may assume 1939
+        Path token = home.resolve("operator.token");
+        assertFalse(hub.lifecycle().servedPort().isKnown());
+        assertFalse(Files.exists(token), "no token before the hub knows the origin to issue it for");
+        assertEquals(Set.of(), hub.lifecycle().acceptedIssuers());
+
+        int port = hub.uri("/").getPort();
+        assertEquals(200, get("/health").statusCode());
+        String[] jwt = Files.readString(token).trim().split("\\.");
+        Map<?, ?> claims = JSON.fromJson(new String(Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8), Map.class);
+        assertEquals("http://127.0.0.1:" + port, claims.get("iss"));
+        assertTrue(hub.lifecycle().acceptedIssuers().contains("http://127.0.0.1:" + port));
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * api tests can run the whole app too.
  */
 public final class RunningHub implements AutoCloseable {
+    /** The WAR's web root in the source tree (tests run with the module directory as working directory). */
+    static final Path WEB_ROOT = Path.of("src/main/webapp").toAbsolutePath();
     public final HubConfig config;
     final Server server;
     final ServletContextHandler context;
@@ -37,6 +39,7 @@ public final class RunningHub implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
+        context.setBaseResourceAsPath(WEB_ROOT); // the dashboard's files, as the WAR's web root holds them
         context.addEventListener(new HubContextListener(config, testRegistrations));
         context.addServlet(JsonErrorServlet.class, JsonErrorServlet.PATH);
         context.addServlet(SendErrorServlet.class, SendErrorServlet.PATH);

@@ -1,18 +1,19 @@
 package computer.parachute.hub.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import computer.parachute.hub.core.testing.FreePorts;
 import computer.parachute.hub.core.testing.Poll;
+import computer.parachute.hub.core.testing.ProcessReaper;
 import computer.parachute.hub.core.testing.TestModules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,12 @@ class OrphanReaperTest {
     }
 
     @Test
-    void aRecordedOrphanIsReapedWithItsGroupAndTheRecordsAreCleared() throws Exception {
+    void aRecordedOrphanProvenByPidAndStartTimeIsReapedAndTheRecordsAreCleared() throws Exception {
         int port = FreePorts.find();
         Process orphan = previousHubChild(port);
         ProcessSnapshot live = fx.processTable.find(orphan.pid()).orElseThrow();
         fx.records.insert(new ChildRecord("vault", orphan.pid(), live.startTime(), live.commandLine(),
-                Instant.now()));
+                Instant.now(), null));
 
         List<ChildRecord> reaped = fx.supervisor.reapOrphans();
 
@@ -53,42 +54,49 @@ class OrphanReaperTest {
     }
 
     @Test
-    void anOrphanRecordedWithItsSpawnArgvIsReapedToo() throws Exception {
-        // a hub killed within a second of a spawn left the spawn argv (python3, not the python3.x the JDK reports)
-        Path installDir = TestModules.installDir(temp, "previous");
-        Process orphan = previousHubChild(FreePorts.find());
-        ProcessSnapshot live = fx.processTable.find(orphan.pid()).orElseThrow();
-        fx.records.insert(new ChildRecord("vault", orphan.pid(), live.startTime(),
-                String.join(" ", TestModules.command(installDir)), Instant.now()));
+    void aDaemonizedOrphanWhoseLeaderIsGoneIsReapedByItsSpawnId() throws Exception {
+        String spawnId = SpawnIdentity.fresh();
+        int port = FreePorts.find();
+        Process leader = previousHubChild(port, Map.of("TM_DAEMONIZE", "1", SpawnIdentity.VARIABLE, spawnId));
+        long daemon = TestModules.daemonPid(leader);
+        fx.reaper.track(daemon);
+        Poll.require(WAIT, "daemon listening", () -> fx.probe.isListening(port));
+        ProcessSnapshot leaderLive = fx.processTable.find(leader.pid()).orElseThrow();
+        fx.records.insert(new ChildRecord("vault", leader.pid(), leaderLive.startTime(), "spawn argv",
+                Instant.now(), spawnId));
+        ProcessReaper.kill(leader.pid()); // the leader died with the hub; the daemon, in its own session, did not
 
-        assertEquals(List.of(orphan.pid()), fx.supervisor.reapOrphans().stream().map(ChildRecord::pid).toList());
-        assertTrue(orphan.waitFor(5, java.util.concurrent.TimeUnit.SECONDS));
+        List<ChildRecord> reaped = fx.supervisor.reapOrphans();
+
+        assertEquals(List.of(leader.pid()), reaped.stream().map(ChildRecord::pid).toList());
+        assertEquals(new RecordingSignals.Sent(daemon, Signal.TERM), fx.signals.sentTo(daemon).get(0));
+        Poll.require(WAIT, "daemon gone", () -> fx.tree.family(spawnId, 0).isEmpty());
+        Poll.require(WAIT, "port released", () -> !fx.probe.isListening(port));
     }
 
     @Test
-    void theProgramMatchesByItsArgumentsWhenArgvZeroOrAWrapperDiffers() {
-        String script = "/m/vault/testmodule.py";
-        assertTrue(OrphanReaper.sameProgram("/usr/bin/python3 " + script, "/usr/bin/python3.11 " + script));
-        assertTrue(OrphanReaper.sameProgram("/usr/bin/python3 " + script,
-                "/usr/bin/dash -c \"$0\" \"$1\" --serve & wait /usr/bin/python3 " + script));
-        assertTrue(OrphanReaper.sameProgram("/opt/vault/bin/vault", "/opt/vault/bin/vault --serve"));
-        assertFalse(OrphanReaper.sameProgram("/usr/bin/python3 " + script, "/usr/bin/python3.11 /m/notes/testmodule.py"));
-        assertFalse(OrphanReaper.sameProgram("/usr/bin/python3 " + script, "/usr/bin/python3 " + script + ".bak"));
-    }
-
-    @Test
-    void aLivePidWithAnotherStartTimeOrCommandLineIsNotTouched() throws Exception {
-        Process stranger = previousHubChild(FreePorts.find());
+    void aLivePidWithAnotherStartTimeOrAnUnknownSpawnIdIsNotTouched() throws Exception {
+        // same pid and the very command line, but another start time: a reused pid, not our child
+        Process stranger = previousHubChild(FreePorts.find(), Map.of());
         ProcessSnapshot live = fx.processTable.find(stranger.pid()).orElseThrow();
         fx.records.insert(new ChildRecord("vault", stranger.pid(), live.startTime().minusSeconds(3600),
-                live.commandLine(), Instant.now()));
-        fx.records.insert(new ChildRecord("notes", stranger.pid(), live.startTime(), "something else",
-                Instant.now()));
+                live.commandLine(), Instant.now(), SpawnIdentity.fresh()));
 
         assertTrue(fx.supervisor.reapOrphans().isEmpty());
         assertTrue(stranger.isAlive());
         assertTrue(fx.signals.sent().isEmpty());
         assertTrue(fx.records.all().isEmpty(), "stale records are dropped");
+    }
+
+    @Test
+    void aRowOnTheHubsOwnPidIsNeverSignalled() {
+        ProcessHandle self = ProcessHandle.current();
+        fx.records.insert(new ChildRecord("vault", self.pid(), self.info().startInstant().orElseThrow(),
+                "the hub itself", Instant.now(), null));
+
+        assertTrue(fx.supervisor.reapOrphans().isEmpty());
+        assertTrue(fx.signals.sent().isEmpty() && fx.signals.groups().isEmpty(), fx.signals.sent().toString());
+        assertTrue(fx.records.all().isEmpty());
     }
 
     @Test
@@ -108,13 +116,21 @@ class OrphanReaperTest {
 
     /** A module process in its own session, started by the test as a dead hub would have left it: listening. */
     private Process previousHubChild(int port) throws Exception {
+        return previousHubChild(port, Map.of());
+    }
+
+    private Process previousHubChild(int port, Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("setsid"));
         cmd.addAll(TestModules.command(TestModules.installDir(temp, "previous")));
-        ProcessBuilder builder = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(env.containsKey("TM_DAEMONIZE") ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().putAll(env);
         Process process = fx.reaper.track(builder.start());
-        Poll.require(WAIT, "orphan listening", () -> fx.probe.isListening(port));
+        if (!env.containsKey("TM_DAEMONIZE")) {
+            Poll.require(WAIT, "orphan listening", () -> fx.probe.isListening(port));
+        }
         return process;
     }
 }

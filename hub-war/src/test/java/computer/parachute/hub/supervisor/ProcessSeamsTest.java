@@ -2,27 +2,39 @@ package computer.parachute.hub.supervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import computer.parachute.hub.core.process.JdkProcessTable;
+import computer.parachute.hub.core.process.ProcessSnapshot;
 import computer.parachute.hub.core.testing.Poll;
+import computer.parachute.hub.core.testing.TestModules;
 import computer.parachute.hub.core.testing.ProcessReaper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The production launcher and signals against real processes. */
 class ProcessSeamsTest {
+    @TempDir Path temp;
     private final ProcessReaper reaper = new ProcessReaper();
     private final SetsidProcessLauncher launcher = new SetsidProcessLauncher();
     private final KillCommandSignals signals = new KillCommandSignals();
+    private final HandleSignals handles = new HandleSignals();
+    private final ProcProcessTree tree = new ProcProcessTree(new JdkProcessTable());
 
     @AfterEach
     void reap() {
@@ -86,6 +98,63 @@ class ProcessSeamsTest {
                 "kill: (1): Operation not permitted", Signal.KILL, "1"));
         assertTrue(e.getMessage().contains("Operation not permitted"), e.getMessage());
         assertThrows(ProcessSignalException.class, () -> signals.signalGroup(1, Signal.TERM));
+    }
+
+    @Test
+    void aHandleSignalReachesOnlyTheSameIncarnation() throws Exception {
+        Process plain = reaper.track(new ProcessBuilder("sleep", "30").start());
+        Instant started = plain.toHandle().info().startInstant().orElseThrow();
+        assertFalse(handles.signal(new ProcessSnapshot(plain.pid(), started.minusSeconds(60), ""), Signal.KILL),
+                "another start time is another process: never signalled");
+        assertTrue(plain.isAlive());
+        assertTrue(handles.signal(new ProcessSnapshot(plain.pid(), started, ""), Signal.TERM));
+        assertTrue(plain.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(143, plain.exitValue());
+        assertFalse(handles.signal(new ProcessSnapshot(plain.pid(), started, ""), Signal.KILL), "gone");
+    }
+
+    @Test
+    void theTreeFindsADaemonizedDescendantByItsSpawnIdAndNothingElse() throws Exception {
+        String spawnId = SpawnIdentity.fresh();
+        Path dir = TestModules.installDir(temp, "vault");
+        ChildProcess child = launch(TestModules.command(dir), Map.of("TM_DAEMONIZE", "1", "PORT", "0",
+                SpawnIdentity.VARIABLE, spawnId));
+        long daemon = reaper.track(TestModules.daemonPid(child.stdout()));
+        Process unrelated = reaper.track(new ProcessBuilder(TestModules.command(dir)).start());
+
+        assertEquals(Optional.of(spawnId), tree.spawnIdOf(daemon));
+        Set<Long> family = tree.family(spawnId, 0).stream().map(ProcessSnapshot::pid).collect(Collectors.toSet());
+        assertEquals(Set.of(child.pid(), daemon), family, "the leader and its daemon, in another session");
+        assertNotEquals(tree.groupOf(child.pid()), tree.groupOf(daemon));
+        assertFalse(family.contains(unrelated.pid()), "same command line, no spawn id: not ours");
+        assertTrue(tree.family(SpawnIdentity.fresh(), 0).isEmpty());
+    }
+
+    @Test
+    void aStuckKillCommandTimesOutInsteadOfHoldingTheStop() throws Exception {
+        Path stub = stub("stuck-kill", "exec sleep 30");
+        KillCommandSignals stuck = new KillCommandSignals(stub.toString(), Duration.ofMillis(300));
+
+        ProcessSignalException e = assertThrows(ProcessSignalException.class,
+                () -> stuck.signalGroup(4_000_000L, Signal.TERM));
+
+        assertTrue(e.getMessage().contains("did not finish within 300 ms"), e.getMessage());
+    }
+
+    @Test
+    void theKillCommandRunsInTheCLocaleSoNoSuchProcessIsUnderstood() throws Exception {
+        // a kill that answers in German unless LC_ALL=C: the hub matches the English text only
+        Path stub = stub("localized-kill", "if [ \"$LC_ALL\" = C ]; then echo \"kill: ($4): No such process\";"
+                + " else echo \"kill: ($4): Kein passender Prozess gefunden\"; fi; exit 1");
+
+        assertFalse(new KillCommandSignals(stub.toString(), Duration.ofSeconds(10)).signalGroup(4_000_000L,
+                Signal.TERM), "ESRCH is 'already gone', not an error");
+    }
+
+    private Path stub(String name, String body) throws IOException {
+        Path stub = Files.writeString(temp.resolve(name), "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(stub, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return stub;
     }
 
     private ChildProcess launch(List<String> cmd, Map<String, String> env) throws IOException {

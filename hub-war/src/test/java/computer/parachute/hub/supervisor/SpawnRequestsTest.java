@@ -17,7 +17,7 @@ class SpawnRequestsTest {
     private static final Set<Path> EXISTING = Set.of(Path.of("/home/op/.local/bin"), Path.of("/usr/local/bin"),
             Path.of("/usr/bin"));
     private final SpawnRequests requests = new SpawnRequests(
-            new ToolPath("/usr/bin:/hub/bin", "/home/op", EXISTING::contains));
+            new ToolPath("/usr/bin:/hub/bin", "/home/op", EXISTING::contains), null, () -> null, () -> 0);
 
     @Test
     void servicesJsonPortWinsOverDotEnvAndExtra() {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A supervisor over real seams (setsid launcher, /bin/kill, loopback probe, lsof owners, JDK process table, real
+ * A supervisor over real seams (setsid launcher, handle signals, /proc tree, loopback probe, /proc owners, JDK process table, real
  * scheduler, real SQLite) in a temp PARACHUTE_HOME; launcher, signals, probe and output record what they see.
  * Closing it shuts the supervisor down and kills, by pid, anything still alive.
  */
@@ -39,11 +39,12 @@ final class SupervisorFixture implements AutoCloseable {
     final CapturingOutput output = new CapturingOutput();
     final OffsetClock clock = new OffsetClock();
     final JdkProcessTable processTable = new JdkProcessTable();
+    final FaultyTree tree = new FaultyTree(new ProcProcessTree(processTable));
     final ExecutorScheduler scheduler = new ExecutorScheduler();
     final HubDatabase db;
     final ChildRecords records;
     final Supervisor supervisor;
-    private final SpawnRequests requests = new SpawnRequests(ToolPath.ofThisProcess());
+    private final SpawnRequests requests = new SpawnRequests(ToolPath.ofThisProcess(), null, () -> null, () -> 0);
 
     SupervisorFixture(Path root) throws SQLException {
         this(root, FAST);
@@ -54,8 +55,8 @@ final class SupervisorFixture implements AutoCloseable {
         this.home = new HubHome(root.resolve("home"));
         this.db = HubDatabase.open(home.hubDb());
         this.records = new ChildRecords(db.dataSource());
-        SupervisorSeams seams = new SupervisorSeams(launcher, signals, probe, new ProcPortOwnerLookup(), processTable,
-                scheduler, clock, Clock.systemUTC(), output);
+        SupervisorSeams seams = new SupervisorSeams(launcher, signals, tree, probe, new ProcPortOwnerLookup(),
+                processTable, scheduler, clock, Clock.systemUTC(), output);
         this.supervisor = new Supervisor(settings, seams, records, home);
     }
 

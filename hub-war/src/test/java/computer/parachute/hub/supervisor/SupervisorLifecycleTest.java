@@ -61,16 +61,16 @@ class SupervisorLifecycleTest {
     }
 
     @Test
-    void stopSendsOneTermToTheLeaderAwaitsTheExitAndDoesNotRespawn() throws Exception {
+    void stopSendsOneTermToTheOnlyProcessAwaitsTheExitAndDoesNotRespawn() throws Exception {
         ModuleSnapshot started = fx.supervisor.start(fx.module("vault"));
         ModuleSnapshot stopped = fx.supervisor.stop("vault").orElseThrow();
 
         assertTrue(stopped.is(ModuleState.STOPPED), stopped.toString());
         assertNull(stopped.pid());
         assertTrue(fx.children().get(0).onExit().isDone(), "stop returned before the exit");
-        assertEquals(List.of(new RecordingSignals.Sent(started.pid(), Signal.TERM)), fx.signals.sent());
-        assertEquals(List.of(new RecordingSignals.Sent(started.pid(), Signal.KILL)), fx.signals.groupOnly(),
-                "after the leader exits, whatever is left of its group gets SIGKILL");
+        assertEquals(List.of(new RecordingSignals.Sent(started.pid(), Signal.TERM)), fx.signals.sent(),
+                "a family of one that obeys SIGTERM gets nothing else");
+        assertTrue(fx.signals.groups().isEmpty(), "with /proc, members are signalled one by one, never as a group");
         assertEquals(143, stopped.lastExitCode());
         assertFalse(Poll.until(Duration.ofMillis(300), () -> fx.launcher.spawnCount() > 1), "respawned after stop");
         assertEquals(stopped, fx.supervisor.stop("vault").orElseThrow(), "stop is idempotent");
@@ -87,7 +87,7 @@ class SupervisorLifecycleTest {
 
         assertEquals(List.of(new RecordingSignals.Sent(started.pid(), Signal.TERM),
                 new RecordingSignals.Sent(started.pid(), Signal.KILL)), fx.signals.sent());
-        assertTrue(fx.output.contains("[supervisor] vault did not exit 300ms after SIGTERM — escalating to SIGKILL."),
+        assertTrue(fx.output.contains("[supervisor] vault did not exit 300ms after SIGTERM — escalating to SIGKILL (1 process)."),
                 fx.output.lines().toString());
         assertTrue(stopped.is(ModuleState.STOPPED));
         assertEquals(137, stopped.lastExitCode());

@@ -1,6 +1,7 @@
 package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
+import computer.parachute.hub.core.process.ProcessSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,16 +57,52 @@ class SupervisorPortTest {
     }
 
     @Test
-    void anOrphanOfTheSameModuleIsKilledAndTheStartProceeds() throws Exception {
+    void aSameBinaryListenerWithoutProofIsASquatterAndLeftAlive() throws Exception {
+        // the module's own script in its own install dir, started by the test and not by the hub: the command line
+        // matches the module's exactly, but nothing proves the hub started it (issue 9: such a process was killed)
+        int port = FreePorts.find();
+        Path installDir = fx.install("vault");
+        Process lookalike = listenOutsideTheSupervisor(installDir, port);
+        ModuleSnapshot started = fx.supervisor.start(fx.request("vault", installDir, port));
+
+        assertTrue(started.is(ModuleState.CRASHED), started.toString());
+        assertEquals("port_squatter", started.startError().type());
+        assertTrue(started.startError().description().contains("pid " + lookalike.pid() + " ("),
+                started.startError().description());
+        assertTrue(lookalike.isAlive(), "a process the hub did not start was killed");
+        assertTrue(fx.signals.sent().isEmpty() && fx.signals.groups().isEmpty(), fx.signals.sent().toString());
+    }
+
+    @Test
+    void anOrphanProvenByItsRecordIsKilledAndTheStartProceeds() throws Exception {
         int port = FreePorts.find();
         Path installDir = fx.install("vault");
         Process orphan = listenOutsideTheSupervisor(installDir, port);
+        ProcessSnapshot live = fx.processTable.find(orphan.pid()).orElseThrow();
+        fx.records.insert(new ChildRecord("vault", orphan.pid(), live.startTime(), live.commandLine(),
+                Instant.now(), null));
         ModuleSnapshot started = fx.supervisor.start(fx.request("vault", installDir, port));
 
         assertTrue(started.is(ModuleState.RUNNING), started.toString());
         assertFalse(orphan.isAlive());
         assertEquals(Signal.TERM, fx.signals.sentTo(orphan.pid()).get(0).signal());
         assertTrue(fx.probe.isListening(port));
+    }
+
+    @Test
+    void aDaemonizedOrphanProvenByItsSpawnIdIsKilledAndTheStartProceeds() throws Exception {
+        // a previous hub's child daemonized (fork, setsid, fork) and its leader is long gone: only the spawn id in
+        // the daemon's environment proves it ours
+        int port = FreePorts.find();
+        Path installDir = fx.install("vault");
+        String spawnId = SpawnIdentity.fresh();
+        long daemon = daemonOutsideTheSupervisor(installDir, port, spawnId);
+        fx.records.insert(new ChildRecord("vault", 999_999_999L, Instant.now(), "gone", Instant.now(), spawnId));
+        ModuleSnapshot started = fx.supervisor.start(fx.request("vault", installDir, port));
+
+        assertTrue(started.is(ModuleState.RUNNING), started.toString());
+        assertEquals(Signal.TERM, fx.signals.sentTo(daemon).get(0).signal());
+        assertFalse(running(daemon));
     }
 
     @Test
@@ -103,7 +142,9 @@ class SupervisorPortTest {
         Poll.require(Duration.ofSeconds(1), "grandchild " + listener + " gone right after the stop",
                 () -> !running(listener));
         assertFalse(fx.probe.isListening(port), "the port is still held after the stop");
-        assertEquals(List.of(new RecordingSignals.Sent(started.pid(), Signal.KILL)), fx.signals.groupOnly());
+        assertEquals(List.of(new RecordingSignals.Sent(listener, Signal.TERM),
+                new RecordingSignals.Sent(listener, Signal.KILL)), fx.signals.sentTo(listener),
+                "TERM, the grace, then KILL for the whole family, the listener too");
     }
 
     @Test
@@ -135,6 +176,19 @@ class SupervisorPortTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The test module as a daemon (double fork + setsid) with {@code spawnId} in its environment; its pid. */
+    private long daemonOutsideTheSupervisor(Path installDir, int port, String spawnId) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(TestModules.command(installDir)).directory(installDir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PORT", String.valueOf(port), "TM_DAEMONIZE", "1",
+                SpawnIdentity.VARIABLE, spawnId));
+        Process parent = fx.reaper.track(builder.start());
+        long daemon = TestModules.daemonPid(parent);
+        fx.reaper.track(daemon);
+        Poll.require(WAIT, "daemon listening on " + port, () -> fx.probe.isListening(port));
+        return daemon;
     }
 
     /** The test module started by the test itself (as a previous hub or another tool would have), listening. */

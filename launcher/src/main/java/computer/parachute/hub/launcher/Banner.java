@@ -18,7 +18,7 @@ final class Banner {
         String host = everywhere ? "127.0.0.1" : config.bindHost();
         return "listening on http://" + host + ":" + port
                 + (everywhere ? " (bound on all interfaces: " + config.bindHost() + ":" + port + ")" : "")
-                + " (PARACHUTE_HOME=" + config.home() + ", db=" + config.home().hubDb() + ", version=" + version + ")";
+                + " (PARACHUTE_HOME=" + config.home() + ", db=" + config.home().hubDb() + ", version=" + version + ", java=" + Runtime.version().feature() + ")";
     }
 
     static String portInUse(int port, Optional<PortOwner> owner) {

@@ -1,5 +1,7 @@
 package computer.parachute.hub.launcher;
 
+import computer.parachute.hub.core.unit.HubJava;
+import computer.parachute.hub.core.unit.HubJavaFinder;
 import computer.parachute.hub.core.unit.HubJvmFlags;
 
 import java.io.IOException;
@@ -23,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * class the hub loads comes from the application class loader (the WAR's classes are on launcher.jar's class path),
  * so the archive covers Jetty, Jersey, HK2 and the hub alike. Run by hand after moving the jar:
  * {@code java -cp launcher.jar computer.parachute.hub.launcher.CdsTraining launcher.jar launcher.jsa}.
+ * <p>
+ * An output ending in {@value #AOT_SUFFIX} is a Java 25 AOT cache instead: the same run on the JDK 25+ that
+ * {@link HubJavaFinder} picks for the hub (so the cache matches the JVM the hub will run on), with
+ * {@code -XX:AOTCacheOutput}; the JVM assembles the cache in a child process after the hub exits. Without a JDK 25+
+ * this prints why and exits 0: the build goes on, and the hub runs on 17 with the archive.
  */
 public final class CdsTraining {
     private static final Duration START_DEADLINE = Duration.ofSeconds(90);
@@ -31,6 +38,9 @@ public final class CdsTraining {
     private static final int HTTP_TIMEOUT_MS = 5_000;
     private static final String HUB_LOG = "hub.log";
     private static final String NO_ARCHIVE = "-";
+    static final String AOT_SUFFIX = ".aot";
+    /** Assembling an AOT cache after the hub exits takes seconds, more on a loaded build machine. */
+    private static final Duration AOT_STOP_DEADLINE = Duration.ofSeconds(180);
     private static final String TRAINING_MODULE = "cds-training";
     private static final String TRAINING_SERVICES = "{\"services\": [{\"name\": \"" + TRAINING_MODULE
             + "\", \"port\": 1, \"paths\": [\"/" + TRAINING_MODULE + "\"], \"health\": \"/health\", \"version\": \"0.0.0\"}]}\n";
@@ -53,10 +63,16 @@ public final class CdsTraining {
             Files.deleteIfExists(archive);
         }
         List<String> command = List.of(args).subList(2, args.length);
+        HubJava java = trainingJava(archive);
+        if (java == null) {
+            System.err.println("CdsTraining: no JDK " + HubJava.AOT_CACHE_FEATURE + "+ found (PARACHUTE_JAVA, JAVA_HOME, "
+                    + HubJavaFinder.JDK_DIRECTORIES + "); no " + archive.getFileName() + ", the hub runs with its AppCDS archive");
+            return;
+        }
         Path home = Files.createTempDirectory("parachute-cds-");
         boolean trained = false;
         try {
-            trained = train(Path.of(args[0]).toAbsolutePath(), archive, home, command);
+            trained = train(java, Path.of(args[0]).toAbsolutePath(), archive, home, command);
         } finally {
             if (!trained && Files.isRegularFile(home.resolve(HUB_LOG))) {
                 System.err.println(Files.readString(home.resolve(HUB_LOG)));
@@ -71,17 +87,33 @@ public final class CdsTraining {
                 + Files.size(archive) / 1024 + " KiB)"));
     }
 
-    private static boolean train(Path jar, Path archive, Path home, List<String> command)
+    /** This JVM for an AppCDS archive; for an AOT cache the JDK 25+ the hub would pick, or null when there is none. */
+    private static HubJava trainingJava(Path archive) {
+        if (archive == null || !archive.toString().endsWith(AOT_SUFFIX)) {
+            return new HubJava(Path.of(System.getProperty("java.home"), "bin", "java"), Runtime.version().feature(),
+                    "the build's JVM", true);
+        }
+        try {
+            HubJava java = HubJavaFinder.of(System.getenv()).find();
+            return java.usesAotCache() ? java : null;
+        } catch (IllegalArgumentException e) {
+            System.err.println("CdsTraining: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean train(HubJava java, Path jar, Path archive, Path home, List<String> command)
             throws IOException, InterruptedException {
+        boolean aot = java.usesAotCache();
         int port = freePort();
         Path parachuteHome = Files.createDirectories(home.resolve("home"));
         // one row without a start command: the boot's skip path and a status table row, no process to run
         Files.writeString(parachuteHome.resolve("services.json"), TRAINING_SERVICES);
         List<String> argv = new ArrayList<>();
-        argv.add(javaBinary());
+        argv.add(java.bin().toString());
         argv.addAll(HubJvmFlags.recommended());
         if (archive != null) {
-            argv.add("-XX:ArchiveClassesAtExit=" + archive);
+            argv.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         }
         argv.add("-jar");
         argv.add(jar.toString());
@@ -103,8 +135,9 @@ public final class CdsTraining {
                 runCommand(command, parachuteHome, port);
             }
             hub.destroy(); // SIGTERM: the graceful stop, after which the JVM dumps the archive
-            if (!hub.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IOException("the training hub did not stop within " + STOP_DEADLINE.toSeconds() + " s");
+            Duration stop = aot ? AOT_STOP_DEADLINE : STOP_DEADLINE;
+            if (!hub.waitFor(stop.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IOException("the training hub did not stop within " + stop.toSeconds() + " s");
             }
             return true;
         } finally {
@@ -126,10 +159,6 @@ public final class CdsTraining {
             process.destroyForcibly();
             throw new IOException(command + " did not finish within " + START_DEADLINE.toSeconds() + " s");
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void awaitHealthy(Process hub, int port) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import org.eclipse.jetty.ee11.webapp.WebInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebXmlConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -27,12 +28,23 @@ public final class HubServer {
      * modules are already stopped when Jetty stops (DESIGN §5).
      */
     static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ZERO;
+    /**
+     * The API serves one operator's CLI and a few scripts: Jetty's default pool keeps 8 threads alive and grows to
+     * 200. Two idle threads (the acceptor and the selector take their own from this pool), at most 32 (a log follower
+     * holds one for as long as it follows), and no reserved-thread spinning.
+     */
+    static final int MIN_THREADS = 2;
+    static final int MAX_THREADS = 32;
+    private static final Duration THREAD_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private HubServer() {}
 
     /** An unstarted server for {@code config} serving the exploded WAR in {@code webappDir}. */
     public static Server create(HubConfig config, Path webappDir) {
-        Server server = new Server();
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) THREAD_IDLE_TIMEOUT.toMillis());
+        threads.setName("hub-http");
+        threads.setReservedThreads(0);
+        Server server = new Server(threads);
         server.setStopTimeout(GRACEFUL_STOP_TIMEOUT.toMillis());
         server.setErrorHandler(new JsonErrorHandler());
 
@@ -44,6 +56,7 @@ public final class HubServer {
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
         webapp.setWar(webappDir.toString());
+        webapp.setErrorHandler(new JsonErrorPages());
         // core's types (HubConfig, HubHome, ...) must be one class for launcher and WAR (STACK traps 2-4)
         webapp.setParentLoaderPriority(true);
         // a WAR that cannot start (hub.db unusable) fails the launch instead of serving 503s
@@ -52,6 +65,9 @@ public final class HubServer {
         webapp.setConfigurationDiscovered(false);
         webapp.setConfigurations(new Configuration[] {new WebInfConfiguration(), new WebXmlConfiguration(),
                 new WebAppConfiguration()});
+        // no webdefault-ee11.xml: its default and JSP servlets and MIME table serve nothing here (Jersey owns /*, errors
+        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost
+        webapp.setDefaultsDescriptor(null);
         // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
         config.toInitParameters().forEach(webapp::setInitParameter);
         server.setHandler(webapp);

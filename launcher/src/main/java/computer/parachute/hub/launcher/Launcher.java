@@ -4,6 +4,9 @@ import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.config.HubContextAttributes;
 import computer.parachute.hub.core.config.HubConfigException;
 import computer.parachute.hub.core.config.HubVersion;
+import computer.parachute.hub.core.config.StartupTrace;
+import computer.parachute.hub.core.home.StrictModes;
+import computer.parachute.hub.core.home.UnsafeHomeException;
 import computer.parachute.hub.core.net.PortOwnerLookup;
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +53,8 @@ public final class Launcher {
     private static final String COMPRESSED_OOPS_REFERENCES_PER_LINE = "16";
 
     public static void main(String[] args) {
+        StartupTrace.mark("launcher main");
+        StartupPrewarm.start();
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, COMPRESSED_OOPS_REFERENCES_PER_LINE);
         }
@@ -61,7 +66,26 @@ public final class Launcher {
         Server server;
         try {
             config = HubConfig.fromProcess();
-            server = HubServer.create(config, EmbeddedWar.explode(WAR_CACHE));
+        } catch (HubConfigException e) {
+            err.println(PREFIX + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        }
+        try {
+            StrictModes.Report report = StrictModes.enforce(config.home());
+            report.fixed().forEach(line -> err.println(PREFIX + line));
+            report.warnings().forEach(line -> err.println(PREFIX + "warning: " + line));
+        } catch (UnsafeHomeException e) {
+            err.println(PREFIX + e.getMessage());
+            return EXIT_BAD_CONFIG;
+        } catch (IOException e) {
+            err.println(PREFIX + "failed to start: cannot use PARACHUTE_HOME " + config.home() + " (" + e.getMessage() + ")");
+            return EXIT_FAILURE;
+        }
+        try {
+            Path webapp = EmbeddedWar.explode(WAR_CACHE);
+            StartupTrace.mark("config read, home checked, WAR descriptor unpacked");
+            server = HubServer.create(config, webapp);
+            StartupTrace.mark("Jetty built");
         } catch (HubConfigException e) {
             err.println(PREFIX + e.getMessage());
             return EXIT_BAD_CONFIG;
@@ -76,12 +100,14 @@ public final class Launcher {
         SystemdNotify systemd = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
         try {
             HubServer.bind(server);
+            StartupTrace.mark("hub port bound");
             signals.onTerminate(() -> {
                 systemd.stopping();
                 HubShutdown.stop(server);
             });
             HubServer.webapp(server).setAttribute(HubContextAttributes.HEARTBEAT, systemd.heartbeat());
             server.start();
+            StartupTrace.mark("Jetty started (webapp deployed, Jersey up)");
             int port = HubServer.boundPort(server);
             RunFiles runFiles = RunFiles.write(config.home(), port, config.instanceId(),
                     ProcessHandle.current().pid(), Instant.now());

@@ -146,8 +146,9 @@ class BadInputCorpusIT {
             Files.write(services, variant.getValue());
             run(CorpusCase.http("services.json " + variant.getKey() + " → catalog", "GET", "/api/modules",
                     CorpusCase.bearer("Bearer " + admin), null, 200, null));
-            run(CorpusCase.http("services.json " + variant.getKey() + " → start", "POST", "/api/modules/envjunk/start",
-                    CorpusCase.bearer("Bearer " + admin), null, 400, "not_installed"));
+            RawHttp.Answer start = run(CorpusCase.http("services.json " + variant.getKey() + " → start", "POST",
+                    "/api/modules/envjunk/start", CorpusCase.bearer("Bearer " + admin), null, 409, "registry_invalid"));
+            assertTrue(start.body().contains(services.toString()), "names the file: " + start.body());
             assertTrue(java.util.Arrays.equals(variant.getValue(), Files.readAllBytes(services)), "rewritten: " + variant.getKey());
         }
         Files.write(services, good);

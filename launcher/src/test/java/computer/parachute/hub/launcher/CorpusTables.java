@@ -95,6 +95,9 @@ final class CorpusTables {
         tokens.put("no exp", JWT.create().withKeyId(key.kid()).withIssuer(issuer).withSubject("operator")
                 .withAudience("operator").withIssuedAt(now).withJWTId("no-exp").withClaim("scope", "parachute:host:admin").sign(hub));
         tokens.put("revoked", revoked.token());
+        tokens.put("hub's key, never minted (unknown jti)", fixture.signedByHub(b -> b.withIssuer(issuer)));
+        tokens.put("recorded but lives 91 days", fixture.issuedByHub(b -> b.withIssuer(issuer).withIssuedAt(now)
+                .withExpiresAt(now.plus(Duration.ofDays(91)))));
         tokens.put("truncated", admin.substring(0, admin.length() - 10));
         tokens.put("two segments", admin.substring(0, admin.lastIndexOf('.')));
         tokens.put("7 kB garbage", "x".repeat(BIG_TOKEN_CHARS));
@@ -215,6 +218,11 @@ final class CorpusTables {
         cases.add(raw("absolute URI to another host", "GET http://example.org/health HTTP/1.1\r\n" + CorpusCase.HOST
                 + "Connection: close\r\n\r\n", false, 400, "bad_request"));
         cases.add(raw("unknown path", health.replace("/health", "/etc/passwd") + "\r\n", false, 404, "not_found"));
+        // webdefault's constraint refuses TRACE before any filter: its 403 carries the JSON body too
+        for (String target : List.of("/health", "/api/modules", "/nowhere")) {
+            cases.add(raw("TRACE " + target, health.replace("GET /health", "TRACE " + target) + "\r\n", false, 403,
+                    "forbidden"));
+        }
         cases.add(raw("unknown path with traversal", health.replace("/health", "/../../etc/passwd") + "\r\n", false, 400, "bad_request"));
         return cases;
     }

@@ -36,13 +36,17 @@ class EmbeddedWarTest {
         }
     }
 
-    /** The WAR's classes and libraries are on launcher.jar's class path (one loader, AppCDS-archivable). */
+    /**
+     * The WAR's classes and libraries are on launcher.jar's class path (one loader, AppCDS-archivable); the exploded
+     * WAR holds its descriptor and the dashboard's static files (the web root), nothing else.
+     */
     @Test
-    void theEmbeddedWarCarriesOnlyItsDescriptor() throws Exception {
+    void theEmbeddedWarCarriesOnlyItsDescriptorAndTheDashboardFiles() throws Exception {
         Path dir = EmbeddedWar.explode(cache);
         try (var files = Files.walk(dir)) {
-            assertEquals(List.of("WEB-INF/web.xml"), files.filter(Files::isRegularFile).map(dir::relativize)
-                    .map(Path::toString).filter(name -> !name.equals(EmbeddedWar.LISTING)).toList());
+            assertEquals(List.of("WEB-INF/web.xml", "ui/app.css", "ui/app.js", "ui/dashboard.html", "ui/signin.html"),
+                    files.filter(Files::isRegularFile).map(dir::relativize).map(Path::toString)
+                            .filter(name -> !name.equals(EmbeddedWar.LISTING)).sorted().toList());
         }
         assertTrue(Files.readString(dir.resolve("WEB-INF/web.xml")).contains("computer.parachute.hub.app.HubContextListener"));
         // the listener web.xml names is loaded from the launcher's own class path

@@ -34,7 +34,17 @@ final class HubProcess implements AutoCloseable {
     }
 
     static HubProcess start(Path home, String portValue, int port, Map<String, String> extraEnv) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(home, portValue, port, extraEnv, null);
+    }
+
+    /** As {@link #start(Path, String, int, Map)}, with the process umask set by {@code sh} first (null: inherited). */
+    static HubProcess start(Path home, String portValue, int port, Map<String, String> extraEnv, String umask)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", launcherJar().toString()));
         Path logs = Files.createDirectories(home.resolveSibling(home.getFileName() + "-logs"));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -96,7 +96,7 @@ class ReapModulesIT {
     private String reapModules(Path home) throws Exception {
         Path out = Files.createTempFile(temp, "reap", ".txt");
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", HubProcess.launcherJar().toString(), "computer.parachute.hub.launcher.ReapModules"))
+                "-cp", HubProcess.launcherJar().toString(), "computer.parachute.hub.app.ReapModules"))
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         builder.environment().put("PARACHUTE_HOME", home.toString());
         Process process = reaper.track(builder.start());

@@ -3,6 +3,9 @@ package computer.parachute.hub.cli.auth;
 import computer.parachute.hub.cli.CliFailure;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.home.HubHome;
+import computer.parachute.hub.core.session.DashboardSessions;
+import computer.parachute.hub.core.session.SessionPolicy;
+import computer.parachute.hub.core.session.SessionStoreException;
 import computer.parachute.hub.core.token.CreatedVia;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.MintedToken;
@@ -26,9 +29,11 @@ public final class HubDbTokenAdmin implements OperatorTokenAdmin {
     private final TokenServices services;
     private final OperatorTokenFile file;
     private final String issuer;
+    private final Clock clock;
 
-    private HubDbTokenAdmin(HubDatabase db, TokenServices services, OperatorTokenFile file, String issuer) {
+    private HubDbTokenAdmin(HubDatabase db, TokenServices services, OperatorTokenFile file, String issuer, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.services = services;
         this.file = file;
         this.issuer = issuer;
@@ -39,7 +44,7 @@ public final class HubDbTokenAdmin implements OperatorTokenAdmin {
         try {
             HubDatabase db = HubDatabase.open(home.hubDb());
             return new HubDbTokenAdmin(db, TokenServices.over(db, clock), new OperatorTokenFile(home.operatorToken(), warnings),
-                    HubOrigins.defaultIssuer(port, env));
+                    HubOrigins.defaultIssuer(port, env), clock);
         } catch (SQLException e) {
             throw new CliFailure("cannot open " + home.hubDb() + " (" + e.getMessage() + ") — check the file and its permissions");
         }
@@ -58,8 +63,8 @@ public final class HubDbTokenAdmin implements OperatorTokenAdmin {
     }
 
     @Override
-    public String rotateKey() throws CliFailure {
-        return store(() -> services.signingKeys().rotate().kid());
+    public String rotateKey(boolean atOnce) throws CliFailure {
+        return store(() -> services.signingKeys().rotate(atOnce).kid());
     }
 
     @Override
@@ -70,6 +75,15 @@ public final class HubDbTokenAdmin implements OperatorTokenAdmin {
     @Override
     public int revokeAllOperator() throws CliFailure {
         return store(() -> services.operatorTokens().revokeAllOperator());
+    }
+
+    @Override
+    public int endDashboardSessions() throws CliFailure {
+        try {
+            return new DashboardSessions(db, clock, SessionPolicy.defaults()).revokeAll();
+        } catch (SessionStoreException e) {
+            throw new CliFailure(e.getMessage());
+        }
     }
 
     @Override

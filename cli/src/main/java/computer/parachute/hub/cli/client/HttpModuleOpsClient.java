@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@link ModuleOpsClient} over {@link LoopbackHttp}; the bearer is resolved before any request is sent. */
 public final class HttpModuleOpsClient implements ModuleOpsClient {
@@ -43,6 +44,28 @@ public final class HttpModuleOpsClient implements ModuleOpsClient {
     public JsonObject operate(String shortName, String op) throws OperatorTokenException, ModuleOpHttpException {
         String token = bearer.bearer();
         LoopbackHttp.Response response = call(() -> LoopbackHttp.post(port, "/api/modules/" + shortName + "/" + op, token, opTimeout), opTimeout);
+        return objectOrEmpty(response.body());
+    }
+
+    @Override
+    public Optional<ModuleSnapshot> module(String shortName) throws OperatorTokenException, ModuleOpHttpException {
+        String token = bearer.bearer();
+        try {
+            LoopbackHttp.Response response = call(() -> LoopbackHttp.get(port, "/api/modules/" + shortName, token,
+                    statesTimeout), statesTimeout);
+            return Optional.of(snapshot(objectOrEmpty(response.body())));
+        } catch (ModuleOpHttpException e) {
+            if (e.status() == 404 && "not_found".equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public JsonObject loginLink() throws OperatorTokenException, ModuleOpHttpException {
+        String token = bearer.bearer();
+        LoopbackHttp.Response response = call(() -> LoopbackHttp.post(port, "/api/dashboard/login-link", token, statesTimeout), statesTimeout);
         return objectOrEmpty(response.body());
     }
 

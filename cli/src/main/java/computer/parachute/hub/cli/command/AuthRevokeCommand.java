@@ -13,7 +13,7 @@ import com.github.rvesse.airline.annotations.Option;
 import com.github.rvesse.airline.annotations.help.Examples;
 
 /** {@code parachute auth revoke <jti> | --all-operator}: revokes one token by id, or every operator token. */
-@Command(name = "revoke", description = "Revoke one token by its jti, or every operator token")
+@Command(name = "revoke", description = "Revoke one token by its jti, or every operator token (and dashboard session)")
 @Examples(examples = {"parachute auth revoke 3q2-7a_Bc9", "parachute auth revoke --all-operator"},
         descriptions = {"Revoke one token", "Revoke every operator token (mint a new one with rotate-operator)"})
 public final class AuthRevokeCommand implements Verb {
@@ -37,7 +37,10 @@ public final class AuthRevokeCommand implements Verb {
         try (OperatorTokenAdmin admin = env.tokenAdmin()) {
             if (allOperator) {
                 int count = admin.revokeAllOperator();
-                env.console().success("Revoked " + count + " operator token(s). Mint a new one with `parachute auth rotate-operator`.");
+                // a browser session was opened with an operator token: it ends with them (issue 11)
+                int sessions = admin.endDashboardSessions();
+                env.console().success("Revoked " + count + " operator token(s) and ended " + sessions
+                        + " dashboard session(s). Mint a new token with `parachute auth rotate-operator`.");
                 return ExitCodes.OK;
             }
             if (!admin.revoke(jti)) {

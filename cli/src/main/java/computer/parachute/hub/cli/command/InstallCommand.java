@@ -4,6 +4,7 @@ import computer.parachute.hub.cli.CliEnvironment;
 import computer.parachute.hub.cli.CliFailure;
 import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
+import computer.parachute.hub.core.home.ModuleNames;
 import computer.parachute.hub.core.manifest.ModuleManifest;
 import computer.parachute.hub.core.manifest.ModuleManifestException;
 import computer.parachute.hub.core.manifest.ServiceEntry;
@@ -20,6 +21,7 @@ import com.github.rvesse.airline.annotations.restrictions.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -56,6 +58,10 @@ public final class InstallCommand implements Verb {
         ModuleManifest manifest = readManifest(installDir);
         String shortName = ShortNames.forManifest(manifest.manifestName()).orElseThrow(() -> new CliFailure(
                 ModuleManifest.fileIn(installDir) + ": name \"" + manifest.manifestName() + "\" gives no usable short name — use lower-case letters, digits, '.', '_' or '-'"));
+        Optional<String> reserved = ModuleNames.reservedReason(shortName);
+        if (reserved.isPresent()) {
+            throw new CliFailure(ModuleManifest.fileIn(installDir) + ": " + reserved.get());
+        }
         ServicesRegistry registry = new ServicesRegistry(env.home().servicesJson());
         List<ServiceEntry> rows = registry.readStrict();
         int hubPort = env.hubPort();

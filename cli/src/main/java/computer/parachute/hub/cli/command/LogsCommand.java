@@ -13,7 +13,9 @@ import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.cli.hub.LogTail;
 import computer.parachute.hub.cli.logs.LogFollower;
+import computer.parachute.hub.cli.UsageException;
 import computer.parachute.hub.core.home.HubHome;
+import computer.parachute.hub.core.home.ModuleNames;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Command;
@@ -24,6 +26,7 @@ import com.github.rvesse.airline.annotations.restrictions.Required;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -61,6 +64,10 @@ public final class LogsCommand implements Verb {
         HubUnitManager units = ModuleOp.HUB.equals(target) ? env.unitManager() : null;
         if (units != null && UnitLocation.SYSTEMD.equals(units.kind()) && units.unitInstalled()) {
             return journal(env);
+        }
+        Optional<String> reserved = ModuleOp.HUB.equals(target) ? Optional.empty() : ModuleNames.reservedReason(target);
+        if (reserved.isPresent()) {
+            throw new UsageException(reserved.get()); // no module can have this name, so it has no log
         }
         Path file = logFile(env.home(), target);
         if (!Files.exists(file) && !follow) {

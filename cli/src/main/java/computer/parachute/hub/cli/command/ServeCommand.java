@@ -5,6 +5,7 @@ import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.cli.hub.HubCommand;
 import computer.parachute.hub.cli.hub.HubPorts;
+import computer.parachute.hub.core.unit.HubJava;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
@@ -21,7 +22,7 @@ import java.util.Map;
 @Command(name = "serve", description = "Run the hub in the foreground (for containers, or when there is no service manager)")
 @Examples(examples = {"parachute serve", "PARACHUTE_HUB_PORT=2939 parachute serve", "parachute serve --print-command"},
         descriptions = {"Run the hub on 127.0.0.1:1939 until Ctrl-C", "Run it on another port",
-                "Print the hub's command line (java, its JVM flags, -jar launcher.jar), one argument per line"})
+                "Print the hub's command line (java, its JVM flags, -jar launcher.jar), one argument per line; stderr says which JVM and why"})
 public final class ServeCommand implements Verb {
     @AirlineModule
     private VerbHelp help = new VerbHelp();
@@ -41,8 +42,10 @@ public final class ServeCommand implements Verb {
         if (help.requested()) {
             return help.print(env.console());
         }
-        var argv = HubCommand.argv(HubCommand.currentJava(), env.launcherJar(launcher.path()));
+        HubJava java = HubCommand.java(env.env());
+        var argv = HubCommand.argv(java, env.launcherJar(launcher.path()));
         if (printCommand) {
+            env.console().detail("# hub JVM: " + java.describe()); // stderr: stdout stays the bare argv
             argv.forEach(env.console()::line);
             return ExitCodes.OK;
         }

@@ -5,6 +5,7 @@ import computer.parachute.hub.cli.CliFailure;
 import computer.parachute.hub.cli.Console;
 import computer.parachute.hub.cli.auth.OperatorTokenAdmin;
 import computer.parachute.hub.cli.client.ModuleOpsClient;
+import computer.parachute.hub.cli.dashboard.BrowserOpener;
 import computer.parachute.hub.cli.hub.HubArm;
 import computer.parachute.hub.cli.hub.HubHealth;
 import computer.parachute.hub.cli.hub.HubUnitInstaller;
@@ -40,5 +41,6 @@ final class StderrEnvironment implements CliEnvironment {
     @Override public ModuleOpsClient moduleOps(int port) { return delegate.moduleOps(port); }
     @Override public Path launcherJar(Optional<Path> launcher) throws CliFailure { return delegate.launcherJar(launcher); }
     @Override public ForegroundRunner foreground() { return delegate.foreground(); }
+    @Override public BrowserOpener browser() { return delegate.browser(); }
     @Override public OperatorTokenAdmin tokenAdmin() throws CliFailure { return delegate.tokenAdmin(); }
 }

@@ -1,30 +1,33 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.cli.CliFailure;
+import computer.parachute.hub.core.unit.HubJava;
+import computer.parachute.hub.core.unit.HubJavaFinder;
 import computer.parachute.hub.core.unit.HubJvmFlags;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The argv that runs the hub: this JVM's {@code java}, the hub's JVM flags ({@link HubJvmFlags#forLauncher}, the
- * same the unit file uses, so a detached hub and a unit-managed one run alike), {@code -jar launcher.jar}.
+ * The argv that runs the hub, the same for the detached arm, {@code serve} and the unit file: the JVM
+ * {@link HubJavaFinder} chooses, the hub's JVM flags with the class cache that matches it ({@link HubJvmFlags}),
+ * {@code -jar launcher.jar}.
  */
 public final class HubCommand {
 
     private HubCommand() {}
 
-    /** The java binary of the JVM running the CLI: the hub runs on the same Java the operator runs us with. */
-    public static Path currentJava() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+    /** The hub's JVM for this environment; a {@value HubJava#JAVA_ENV} that names no java is the operator's to fix. */
+    public static HubJava java(Map<String, String> env) throws CliFailure {
+        try {
+            return HubJavaFinder.of(env).find();
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage());
+        }
     }
 
-    public static List<String> argv(Path javaBin, Path launcherJar) {
-        List<String> argv = new ArrayList<>();
-        argv.add(javaBin.toString());
-        argv.addAll(HubJvmFlags.forLauncher(launcherJar));
-        argv.add("-jar");
-        argv.add(launcherJar.toString());
-        return argv;
+    public static List<String> argv(HubJava java, Path launcherJar) {
+        return HubJvmFlags.command(java, launcherJar);
     }
 }

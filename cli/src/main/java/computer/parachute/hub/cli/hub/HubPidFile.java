@@ -1,9 +1,9 @@
 package computer.parachute.hub.cli.hub;
 
 import computer.parachute.hub.core.fs.AtomicFiles;
+import computer.parachute.hub.core.fs.BoundedFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class HubPidFile {
     public Optional<Entry> read() {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = BoundedFiles.readString(file, BoundedFiles.RUN_FILE_BYTES).lines().toList(); // a FIFO must not hang the CLI
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -1,10 +1,9 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.home.HubHome;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -29,7 +28,7 @@ public final class HubPorts {
     /** The port in hub.port, when present and valid. */
     public static OptionalInt recorded(HubHome home) {
         try {
-            return parse(Files.readString(home.hubPortFile(), StandardCharsets.UTF_8));
+            return parse(BoundedFiles.readString(home.hubPortFile(), BoundedFiles.RUN_FILE_BYTES));
         } catch (IOException e) {
             return OptionalInt.empty();
         }

@@ -1,5 +1,7 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.core.unit.HubJava;
+
 import java.util.Optional;
 
 import java.io.File;
@@ -9,6 +11,7 @@ import computer.parachute.hub.core.unit.UnitPath;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.unit.ControlResult;
 import computer.parachute.hub.core.unit.EnsureResult;
+import computer.parachute.hub.core.unit.HubJavaFinder;
 import computer.parachute.hub.core.unit.HubUnit;
 import computer.parachute.hub.core.unit.HubUnitControl;
 import computer.parachute.hub.core.unit.InstallResult;
@@ -37,6 +40,7 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
     private final HubHome home;
     private final Platform platform;
     private final String path;
+    private final HubJavaFinder javaFinder;
 
     /**
      * @param progress receives "starting the hub unit…" before a slow start
@@ -44,6 +48,13 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
      */
     public ServiceManagerUnits(ServiceManager manager, HubHealth health, PollTimer timer, Consumer<String> progress,
                                HubHome home, Platform platform, String path) {
+        this(manager, health, timer, progress, home, platform, path, HubJavaFinder.of(System.getenv()));
+    }
+
+    /** @param javaFinder chooses the JVM the unit runs the hub on */
+    public ServiceManagerUnits(ServiceManager manager, HubHealth health, PollTimer timer, Consumer<String> progress,
+                               HubHome home, Platform platform, String path, HubJavaFinder javaFinder) {
+        this.javaFinder = javaFinder;
         this.manager = manager;
         this.health = health;
         this.timer = timer;
@@ -108,10 +119,12 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
             return new UnitReply(false, List.of("no user " + runAsUser + " on this machine (not in /etc/passwd)"));
         }
         Path hubHome = otherUser ? userHome.get().resolve(".parachute") : home.root();
-        String unitPath = UnitPath.compose(join(path, extraPath), HubCommand.currentJava(), userHome.get().toString());
         HubUnit unit;
+        String unitPath;
         try {
-            unit = HubUnit.forLauncher(HubCommand.currentJava(), launcherJar.toAbsolutePath(), hubHome, port,
+            HubJava java = javaFinder.find();
+            unitPath = UnitPath.compose(join(path, extraPath), java.bin(), userHome.get().toString());
+            unit = HubUnit.forLauncher(java, launcherJar.toAbsolutePath(), hubHome, port,
                     platform.isRoot(), otherUser ? runAsUser : platform.userName(), unitPath);
         } catch (IllegalArgumentException e) {
             return new UnitReply(false, List.of(e.getMessage()));

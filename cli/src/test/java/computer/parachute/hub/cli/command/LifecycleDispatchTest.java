@@ -3,6 +3,10 @@ package computer.parachute.hub.cli.command;
 import computer.parachute.hub.cli.FakeEnvironment;
 import computer.parachute.hub.cli.FakeHubArm;
 import computer.parachute.hub.cli.client.ModuleOpHttpException;
+import computer.parachute.hub.core.manifest.ServiceEntry;
+import computer.parachute.hub.core.manifest.ServicesRegistry;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import computer.parachute.hub.core.token.NoOperatorTokenException;
 import computer.parachute.hub.core.token.OperatorTokenExpiredException;
 import computer.parachute.hub.cli.hub.ArmResult;
@@ -103,11 +107,77 @@ class LifecycleDispatchTest {
     }
 
     @Test
-    void stopModuleWithHubDownSucceedsWithoutStartingIt() {
+    void stopModuleWithHubDownSucceedsWithoutStartingIt() throws Exception {
+        new ServicesRegistry(home.resolve("services.json")).upsert(ServiceEntry.of("parachute-vault", 1940,
+                List.of("/vault/default"), "/health", "0.3.1"));
         assertEquals(0, env.run("stop", "vault"));
         assertTrue(env.ops.calls.isEmpty());
         assertTrue(env.units.calls.isEmpty());
         assertEquals("✓ vault already stopped (the hub isn't running, so its modules are down).\n", env.stdout());
+    }
+
+    @Test
+    void stopOfANameWithoutARowIsNotInstalledWhetherTheHubIsUpOrDown() {
+        assertEquals(1, env.run("stop", "typo"));
+        assertEquals("✗ typo is not installed — run `parachute install typo` first, then `parachute start typo`.\n",
+                env.stderr(), "hub down: services.json has no row");
+        assertEquals("", env.stdout());
+
+        FakeEnvironment up = new FakeEnvironment(home);
+        up.units.installed = true;
+        up.health.up = true;
+        up.ops.replies.put("stop", Json.createObjectBuilder().add("short", "typo").add("stopped", false).build());
+        assertEquals(1, up.run("stop", "typo"));
+        assertEquals(List.of("typo:stop", "typo:get"), up.ops.calls);
+        assertEquals("✗ typo is not installed — run `parachute install typo` first, then `parachute start typo`.\n",
+                up.stderr(), "hub up: stopped:false and the hub knows no such module");
+    }
+
+    @Test
+    void stopOfAnInstalledModuleThatWasNotRunningSaysSo() {
+        env.health.up = true;
+        env.ops.installed.add("vault");
+        env.ops.replies.put("stop", Json.createObjectBuilder().add("short", "vault").add("stopped", false).build());
+        assertEquals(0, env.run("stop", "vault"));
+        assertEquals("✓ vault already stopped.\n", env.stdout());
+    }
+
+    @Test
+    void aStartOrRestartThatLeavesTheModuleDownFailsWithItsStartError() {
+        JsonObject crashed = Json.createObjectBuilder().add("short", "vault").add("state", Json.createObjectBuilder()
+                .add("state", "crashed").add("startError", Json.createObjectBuilder().add("type", "missing_dependency")
+                        .add("description", "vault cannot start: \"nope\" was not found on its PATH — install it,"
+                                + " then run: parachute start vault"))).build();
+        env.ops.replies.put("start", crashed);
+        assertEquals(1, env.run("start", "vault"));
+        assertEquals("✗ vault failed to start: crashed (missing_dependency) — vault cannot start: \"nope\" was not"
+                + " found on its PATH — install it, then run: parachute start vault\n", env.stderr());
+        assertTrue(!env.stdout().contains("✓ vault"), env.output());
+
+        FakeEnvironment restart = new FakeEnvironment(home);
+        restart.units.installed = true;
+        restart.ops.replies.put("restart", Json.createObjectBuilder().add("short", "vault").add("state",
+                Json.createObjectBuilder().add("state", "restarting").add("lastExitCode", 3)).build());
+        assertEquals(1, restart.run("restart", "vault"));
+        assertEquals("✗ vault failed to restart: it is restarting, last exit code 3 — see `parachute logs vault`\n",
+                restart.stderr());
+
+        FakeEnvironment empty = new FakeEnvironment(home);
+        empty.units.installed = true;
+        empty.ops.replies.put("start", Json.createObjectBuilder().build());
+        assertEquals(1, empty.run("start", "vault"), "a 200 that does not say running is no success");
+        assertTrue(empty.stderr().startsWith("✗ vault failed to start: the hub's reply did not say"), empty.stderr());
+    }
+
+    @Test
+    void aModuleRunningWithANoteSucceedsAndShowsTheNote() {
+        env.ops.replies.put("start", Json.createObjectBuilder().add("short", "vault").add("state",
+                Json.createObjectBuilder().add("state", "running").add("pid", 7).add("startError",
+                        Json.createObjectBuilder().add("type", "started_but_unbound")
+                                .add("description", "vault is running but port 1940 is not bound yet"))).build());
+        assertEquals(0, env.run("start", "vault"));
+        assertTrue(env.stdout().contains("✓ vault started.\n"), env.output());
+        assertTrue(env.output().contains("  ! vault is running but port 1940 is not bound yet"), env.output());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogsCommandTest {
@@ -37,6 +38,15 @@ class LogsCommandTest {
         Files.writeString(env.home.hubLogFile(), "hub line\n");
         assertEquals(0, env.run("logs", "hub"));
         assertEquals("hub line\n", env.stdout());
+    }
+
+    /** Issue 9: a reserved name is a usage error (exit 2) naming why, not a crash in the path lookup. */
+    @Test
+    void aReservedNameIsAUsageError() {
+        FakeEnvironment env = new FakeEnvironment(root);
+        assertEquals(2, env.run("logs", "hub.db"));
+        assertTrue(env.stderr().contains("\"hub.db\" is reserved for the hub's own files"), env.stderr());
+        assertFalse(env.stderr().contains("bug"), env.stderr());
     }
 
     @Test

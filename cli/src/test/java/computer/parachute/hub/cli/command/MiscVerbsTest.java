@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,30 @@ class MiscVerbsTest {
         assertTrue(lines.contains("-XX:+UseSerialGC"), lines.toString());
     }
 
+    /** serve runs the hub on PARACHUTE_JAVA's JVM with the cache that JVM reads, and says so on stderr. */
+    @Test
+    void servePrintCommandShowsTheChosenJvmAndItsCache() throws Exception {
+        Path jdk = root.resolve("jdk-25");
+        Path javaBin = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(javaBin, "#!/bin/sh\n");
+        Files.setPosixFilePermissions(javaBin, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+        Path jar = Files.writeString(root.resolve("launcher.jar"), "jar");
+        Path aot = Files.writeString(root.resolve("launcher.aot"), "aot");
+        FakeEnvironment env = new FakeEnvironment(root);
+        env.env.put("PARACHUTE_JAVA", jdk.toString());
+        assertEquals(0, env.run("serve", "--print-command", "--launcher", jar.toString()));
+        List<String> lines = List.of(env.stdout().split("\n"));
+        assertEquals(javaBin.toString(), lines.get(0));
+        assertTrue(lines.contains("-XX:AOTCache=" + aot), lines.toString());
+        assertTrue(env.stderr().contains("hub JVM: " + javaBin + " (Java 25, PARACHUTE_JAVA)"), env.stderr());
+
+        FakeEnvironment broken = new FakeEnvironment(root);
+        broken.env.put("PARACHUTE_JAVA", root.resolve("no-such-jdk").toString());
+        assertEquals(1, broken.run("serve", "--print-command", "--launcher", jar.toString()));
+        assertTrue(broken.stderr().contains("PARACHUTE_JAVA=" + root.resolve("no-such-jdk")), broken.stderr());
+    }
+
     @Test
     void hubInstallGoesThroughTheInstaller() {
         FakeEnvironment env = new FakeEnvironment(root);
@@ -113,7 +138,7 @@ class MiscVerbsTest {
         assertEquals(2, env.run("auth", "revoke", "abc", "--all-operator"));
         assertEquals(0, env.run("auth", "revoke", "--all-operator"));
         assertEquals(1, env.run("auth", "revoke", "unknown-jti"));
-        assertTrue(env.stdout().contains("✓ Revoked 3 operator token(s)."));
+        assertTrue(env.stdout().contains("✓ Revoked 3 operator token(s) and ended 2 dashboard session(s)."));
         assertTrue(env.stderr().contains("✗ no unrevoked token has jti unknown-jti"));
     }
 
@@ -123,6 +148,15 @@ class MiscVerbsTest {
         env.tokenAdmin = new FakeAdmin();
         assertEquals(0, env.run("auth", "rotate-key"));
         assertTrue(env.stdout().startsWith("✓ Rotated signing key (new kid kid-2)."));
+        assertTrue(env.stdout().contains("keep verifying for 24 h"), env.stdout());
+
+        FakeEnvironment now = new FakeEnvironment(root);
+        FakeAdmin admin = new FakeAdmin();
+        now.tokenAdmin = admin;
+        assertEquals(0, now.run("auth", "rotate-key", "--now"));
+        assertEquals(List.of("rotate-key --now", "close"), admin.calls);
+        assertTrue(now.stdout().endsWith("Every token signed by the old key stopped working, your operator token too:"
+                + " run `parachute auth rotate-operator`.\n"), now.stdout());
     }
 
     static final class FakeAdmin implements OperatorTokenAdmin {
@@ -135,8 +169,8 @@ class MiscVerbsTest {
         }
 
         @Override
-        public String rotateKey() {
-            calls.add("rotate-key");
+        public String rotateKey(boolean atOnce) {
+            calls.add(atOnce ? "rotate-key --now" : "rotate-key");
             return "kid-2";
         }
 
@@ -150,6 +184,12 @@ class MiscVerbsTest {
         public int revokeAllOperator() {
             calls.add("revoke-all");
             return 3;
+        }
+
+        @Override
+        public int endDashboardSessions() {
+            calls.add("end-sessions");
+            return 2;
         }
 
         @Override

@@ -10,10 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code install <dir>} / {@code uninstall <svc>}: validation, port choice, the services.json row, start/stop via the API. */
@@ -75,6 +80,62 @@ class ModuleRegistrationTest {
         assertEquals(1, env.run("install", module.toString()));
         assertTrue(env.stderr().contains(module.resolve(".parachute/module.json").toString()), env.stderr());
         assertTrue(registry.readStrict().isEmpty());
+    }
+
+    /** Issue 9: a name that maps onto the hub's own files is refused before services.json is touched. */
+    @Test
+    void aReservedModuleNameIsRefused() throws Exception {
+        for (String name : List.of("hub", "hub.db-wal", "operator.token")) {
+            Files.writeString(module.resolve(".parachute/module.json"), "{\"name\":\"" + name + "\",\"port\":1944,"
+                    + "\"paths\":[],\"health\":\"/health\",\"startCmd\":[\"python3\",\"serve.py\"]}");
+            assertEquals(1, env.run("install", module.toString()), name);
+            assertTrue(env.stderr().contains("\"" + name + "\" is reserved for the hub's own files"), env.stderr());
+            assertFalse(Files.exists(env.home.servicesJson()), "services.json untouched for " + name);
+        }
+    }
+
+    @Test
+    void theHubsOwnPortIsRefused() throws Exception {
+        env.env.put(computer.parachute.hub.cli.hub.HubPorts.PORT_ENV, "1960");
+        assertEquals(1, env.run("install", module.toString(), "--port", "1960"));
+        assertTrue(env.stderr().startsWith("✗ port 1960 is taken (by the hub"), env.stderr());
+        assertFalse(Files.exists(env.home.servicesJson()));
+    }
+
+    /** Issue 9: a symlinked services.json (dotfiles) stays a symlink; its target is rewritten and keeps its mode. */
+    @Test
+    void aSymlinkedServicesJsonStaysASymlinkAndKeepsItsMode() throws Exception {
+        Path dotfiles = Files.createDirectories(root.resolve("dotfiles"));
+        Path real = Files.writeString(dotfiles.resolve("services.json"), "{\"services\": []}\n");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+        Files.createDirectories(env.home.root());
+        Files.createSymbolicLink(env.home.servicesJson(), real);
+
+        assertEquals(0, env.run("install", module.toString()), env.stderr());
+
+        assertTrue(Files.isSymbolicLink(env.home.servicesJson()), "still a symlink");
+        assertEquals(real, Files.readSymbolicLink(env.home.servicesJson()));
+        assertTrue(Files.readString(real).contains("\"notes\""), Files.readString(real));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+    }
+
+    /** Issue 9: an oversized or non-regular services.json is a clear error, never a hang or an OOM, and is left alone. */
+    @Test
+    void anOversizedOrFifoServicesJsonIsAClearError() throws Exception {
+        Files.createDirectories(env.home.root());
+        Files.writeString(env.home.servicesJson(), "{\"services\": []}" + " ".repeat(1024 * 1024));
+        long size = Files.size(env.home.servicesJson());
+        assertEquals(1, env.run("install", module.toString()));
+        assertTrue(env.stderr().contains(env.home.servicesJson() + ": is " + size + " bytes, over the 1 MiB (1048576 bytes) limit"),
+                env.stderr());
+        assertEquals(size, Files.size(env.home.servicesJson()));
+
+        Files.delete(env.home.servicesJson());
+        Process mkfifo = new ProcessBuilder("mkfifo", env.home.servicesJson().toString()).inheritIO().start();
+        assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
+        int exit = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> env.run("install", module.toString()));
+        assertEquals(1, exit);
+        assertTrue(env.stderr().contains("is a FIFO (named pipe), not a regular file"), env.stderr());
     }
 
     @Test

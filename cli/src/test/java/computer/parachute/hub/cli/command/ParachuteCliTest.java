@@ -51,12 +51,33 @@ class ParachuteCliTest {
     }
 
     @Test
-    void bareHelpAndNoArgumentsListTheCommands() {
+    void bareHelpListsTheCommands() {
         FakeEnvironment env = new FakeEnvironment(home);
         assertEquals(0, env.run("--help"));
-        assertEquals(0, env.run());
         assertTrue(env.stdout().contains("status"));
         assertTrue(env.stdout().contains("auth"));
+    }
+
+    @Test
+    void noVerbPrintsTheCommandsAndIsAUsageError() {
+        FakeEnvironment env = new FakeEnvironment(home);
+        assertEquals(2, env.run());
+        for (String verb : new String[] {"start", "stop", "restart", "status", "logs", "auth", "hub"}) {
+            assertTrue(env.stdout().contains(verb), verb + " in\n" + env.stdout());
+        }
+        assertTrue(((FakeHubArm) env.detached).calls.isEmpty(), "nothing runs");
+    }
+
+    @Test
+    void aGroupWithoutItsSubVerbListsTheSubVerbs() {
+        FakeEnvironment auth = new FakeEnvironment(home);
+        assertEquals(2, auth.run("auth"));
+        for (String sub : new String[] {"rotate-operator", "rotate-key", "revoke"}) {
+            assertTrue(auth.stdout().contains(sub), sub + " in\n" + auth.stdout());
+        }
+        FakeEnvironment hub = new FakeEnvironment(home);
+        assertEquals(2, hub.run("hub"));
+        assertTrue(hub.stdout().contains("install") && hub.stdout().contains("uninstall"), hub.stdout());
     }
 
     @Test

@@ -14,6 +14,8 @@ enum FaultKind {
     MALFORMED_SERVICES("malformed-services", 8),
     CONCURRENT_REWRITE("concurrent-rewrite", 6),
     API_STORM("api-storm", 30),
+    DAEMONIZING_STOP("daemonizing-stop", 3),
+    LOOKALIKE_SQUATTER("lookalike-squatter", 3),
     CLI("cli", 8);
 
     final String label;

@@ -15,10 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The suite's world: a PARACHUTE_HOME with ten modules registered in services.json (each a copy of the stdlib
+ * The suite's world: a PARACHUTE_HOME with eleven modules registered in services.json (each a copy of the stdlib
  * test module in its own install dir, its misbehaviour in {@code <short>/.env}), the hub under test, its API and
  * CLI, and the process census. {@link #canonicalServices()} is the registry as the test last wrote it.
  */
@@ -36,8 +37,10 @@ final class FaultRig {
     final HubRunner hub;
     final FaultCli cli;
     final ProcessCensus census;
-    /** Every module pid any earlier hub generation reported: none may be alive once a later hub has booted. */
-    final Set<Long> earlierGenerationPids = new HashSet<>();
+    /** The spawn ids of every module an earlier hub generation ran: none may be alive once a later hub has booted. */
+    final Set<String> earlierGenerationSpawns = new HashSet<>();
+    /** Processes the test started itself under the modules dir (lookalike squatters): never the hub's. */
+    final Set<Long> foreign = ConcurrentHashMap.newKeySet();
     private String canonicalServices;
 
     FaultRig(Path root) throws IOException {
@@ -47,7 +50,7 @@ final class FaultRig {
         this.api = new HubApi(hubPort, home.resolve("operator.token"));
         this.hub = new HubRunner(home, root.resolve("hub-logs"), hubPort, api, reaper);
         this.cli = new FaultCli(home, root.resolve("cli-scratch"), hubPort);
-        this.census = new ProcessCensus(modulesDir);
+        this.census = new ProcessCensus(modulesDir, foreign);
         Set<Integer> ports = new HashSet<>(List.of(hubPort));
         for (Map.Entry<String, ModuleRole> spec : MODULES.entrySet()) {
             int port = FreePorts.find();
@@ -126,6 +129,7 @@ final class FaultRig {
         set.put("crashy", ModuleRole.CRASHES_AT_START);
         set.put("nested1", ModuleRole.GRANDCHILD);
         set.put("nested2", ModuleRole.GRANDCHILD_IGNORES_TERM);
+        set.put("daemon1", ModuleRole.DAEMONIZES);
         return java.util.Collections.unmodifiableMap(set);
     }
 }

@@ -18,6 +18,8 @@ final class FaultStep {
             case KILL9_HUB -> modules.kill9HubAndRestart();
             case TERM_IGNORING_STOP -> modules.stopTermIgnoring();
             case SQUATTER -> modules.squatter();
+            case DAEMONIZING_STOP -> modules.stopDaemonizing();
+            case LOOKALIKE_SQUATTER -> modules.lookalikeSquatter();
             case NEVER_BIND -> modules.neverBind();
             case CRASH_AT_START -> modules.crashAtStart();
             case MALFORMED_SERVICES -> registry.malformed();

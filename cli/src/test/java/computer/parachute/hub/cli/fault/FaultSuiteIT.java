@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import computer.parachute.hub.core.testing.ProcessReaper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The fault suite (issue 6): a seeded random run against the real launcher and CLI with ten real modules, mixing
+ * The fault suite (issue 6): a seeded random run against the real launcher and CLI with eleven real modules, mixing
  * every {@link FaultKind}; after each step (and at the end) the invariants of {@link InvariantChecker} must hold
  * within a bounded settle time. {@code -Dfault.seed=N} replays a run, {@code -Dfault.steps=N} sets its length
  * (the default is the short CI form; {@code -Dfault.steps=1000} is the long run).
@@ -52,6 +53,7 @@ class FaultSuiteIT {
     }
 
     @Test
+    @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.MINUTES) // -Dfault.steps=1000 outlasts the 120 s default
     void invariantsHoldUnderRandomFaults() throws Exception {
         long seed = Long.getLong("fault.seed", DEFAULT_SEED);
         int steps = Integer.getInteger("fault.steps", DEFAULT_STEPS);

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class HubRunner {
     static final Duration HEALTHY_DEADLINE = Duration.ofSeconds(40);
-    /** Boot = reaping orphans (≤ 0.5 s grace + kill) and starting ten modules concurrently (≤ 4 s readiness each). */
+    /** Boot = reaping orphans (≤ 0.5 s grace + kill) and starting eleven modules concurrently (≤ 4 s readiness). */
     static final Duration BOOT_DEADLINE = Duration.ofSeconds(40);
     static final Duration EXIT_DEADLINE = Duration.ofSeconds(20);
 

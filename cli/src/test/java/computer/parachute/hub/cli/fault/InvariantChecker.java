@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * The suite's invariants, checked against the real hub, /proc and the registry file:
- * (1) at most one live process group per module; (2) every live group is the one the current hub reports (so
- * nothing of an earlier hub generation survives its successor's boot), and every pid it reports running is alive; (3) a module port is held only by that
- * module's supervised group; (4) services.json holds exactly what the test wrote; (6) /health answers 200.
+ * (1) at most one live spawn per module (its processes, daemonized or not, all carry one spawn id); (2) every live
+ * spawn is the one the current hub reports (so nothing of an earlier hub generation survives its successor's boot),
+ * and every pid it reports running is alive; (3) a module port is held only by that module's supervised spawn;
+ * (4) services.json holds exactly what the test wrote; (6) /health answers 200.
  * Invariant (5), a JSON body with an error code on every API answer, is judged by {@link HubApi} as answers arrive.
  */
 final class InvariantChecker {
@@ -59,9 +60,10 @@ final class InvariantChecker {
         if (reported == null) {
             return failures;
         }
-        Map<String, Set<Long>> groups = new HashMap<>();
-        rig.census.scan().forEach(p -> groups.computeIfAbsent(p.shortName(), k -> new TreeSet<>()).add(p.pgid()));
-        groups.forEach((shortName, pgids) -> checkGroups(shortName, pgids, reported.get(shortName), failures));
+        Map<String, Set<String>> spawns = new HashMap<>();
+        rig.census.scan().forEach(p -> spawns.computeIfAbsent(p.shortName(), k -> new TreeSet<>())
+                .add(p.spawnId() == null ? "none (pid " + p.pid() + ")" : p.spawnId()));
+        spawns.forEach((shortName, ids) -> checkSpawns(shortName, ids, reported.get(shortName), failures));
         reported.forEach((shortName, module) -> {
             if (TRANSIENT_STATES.contains(module.state())) {
                 failures.add("(settle) " + shortName + " is still " + module.state());
@@ -108,17 +110,18 @@ final class InvariantChecker {
         }
     }
 
-    private void checkGroups(String shortName, Set<Long> pgids, Reported reported, List<String> failures) {
-        if (pgids.size() > 1) {
-            failures.add("(1) " + shortName + " has " + pgids.size() + " live process groups " + pgids);
+    private void checkSpawns(String shortName, Set<String> ids, Reported reported, List<String> failures) {
+        if (ids.size() > 1) {
+            failures.add("(1) " + shortName + " has " + ids.size() + " live spawns " + ids);
         }
-        for (long pgid : pgids) {
-            if (rig.earlierGenerationPids.contains(pgid)) {
-                failures.add("(2) " + shortName + ": group " + pgid + " of an earlier hub generation is still alive");
-            } else if (reported == null || reported.pid() == null || reported.pid() != pgid
-                    || !PROCESS_STATES.contains(reported.state())) {
-                failures.add("(2) " + shortName + ": live group " + pgid + " is not the supervised one (hub reports "
-                        + reported + ")");
+        String supervised = reported == null || reported.pid() == null ? null
+                : ProcessCensus.spawnIdOf(reported.pid());
+        for (String id : ids) {
+            if (rig.earlierGenerationSpawns.contains(id)) {
+                failures.add("(2) " + shortName + ": spawn " + id + " of an earlier hub generation is still alive");
+            } else if (supervised == null || !supervised.equals(id) || !PROCESS_STATES.contains(reported.state())) {
+                failures.add("(2) " + shortName + ": live spawn " + id + " is not the supervised one (hub reports "
+                        + reported + ", spawn " + supervised + ")");
             }
         }
     }
@@ -128,19 +131,19 @@ final class InvariantChecker {
             return;
         }
         OptionalLong pgid = ProcessCensus.liveGroup(owner);
-        boolean supervised = reported != null && reported.pid() != null && pgid.isPresent()
-                && pgid.getAsLong() == reported.pid() && "running".equals(reported.state());
+        String spawn = ProcessCensus.spawnIdOf(owner);
+        boolean supervised = reported != null && reported.pid() != null && pgid.isPresent() && spawn != null
+                && spawn.equals(ProcessCensus.spawnIdOf(reported.pid())) && "running".equals(reported.state());
         if (!supervised) {
             failures.add("(3) " + module.shortName() + ": port " + module.port() + " held by pid " + owner + " ("
                     + ProcessCensus.commandLine(owner) + ")"
-                    + " (group " + pgid + "), hub reports " + reported);
+                    + " (group " + pgid + ", spawn " + spawn + "), hub reports " + reported);
         }
     }
 
-    /** The pids the current hub reports, for {@link FaultRig#earlierGenerationPids} once it is killed. */
-    Set<Long> currentPids() {
-        Map<String, Reported> reported = reported(new ArrayList<>());
-        return reported == null ? Set.of() : reported.values().stream().map(Reported::pid)
+    /** The spawns of the current hub's live modules, for {@link FaultRig#earlierGenerationSpawns} once it is killed. */
+    Set<String> currentSpawns() {
+        return rig.census.scan().stream().map(ProcessCensus.ModuleProcess::spawnId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     }
 }

@@ -1,6 +1,8 @@
 package computer.parachute.hub.cli.fault;
 
 import computer.parachute.hub.core.testing.Poll;
+import computer.parachute.hub.core.testing.ProcessReaper;
+import computer.parachute.hub.core.testing.TestModules;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -52,7 +54,7 @@ final class ModuleFaults {
 
     /** kill -9 of the hub, then a new hub on the same home and port; its log must show no bind loop or self-squatting. */
     void kill9HubAndRestart() throws IOException, InterruptedException {
-        rig.earlierGenerationPids.addAll(checker.currentPids());
+        rig.earlierGenerationSpawns.addAll(checker.currentSpawns());
         rig.hub.kill9();
         rig.hub.startAndAwaitBoot();
         String log = rig.hub.log(rig.hub.generation());
@@ -102,6 +104,80 @@ final class ModuleFaults {
             }
         }
         rig.api.post("/api/modules/" + module.shortName() + "/start");
+    }
+
+    /**
+     * A module whose listener daemonized (fork, setsid, fork) into another session: once its stop has answered,
+     * no process carrying its spawn id is left, and its port is free.
+     */
+    void stopDaemonizing() {
+        FaultModule module = pick(rig.withRole(ModuleRole.DAEMONIZES));
+        rig.api.post("/api/modules/" + module.shortName() + "/start");
+        boolean daemonized = Poll.until(KILL_BOUND, () -> rig.census.scan().stream()
+                .anyMatch(p -> p.shortName().equals(module.shortName()) && p.pgid() != leaderGroup(module)));
+        List<String> spawns = rig.census.scan().stream().filter(p -> p.shortName().equals(module.shortName()))
+                .map(ProcessCensus.ModuleProcess::spawnId).distinct().toList();
+        HubApi.Answer stop = rig.api.post("/api/modules/" + module.shortName() + "/stop");
+        if (stop.status() != 200 || !"stopped".equals(stop.stateName())) {
+            violation.accept("stop of " + module.shortName() + " -> " + stop.status() + " " + stop.body());
+        }
+        List<ProcessCensus.ModuleProcess> left = rig.census.scan().stream()
+                .filter(p -> spawns.contains(p.spawnId()) || p.shortName().equals(module.shortName())).toList();
+        if (!daemonized || !left.isEmpty()) {
+            violation.accept(module.shortName() + (daemonized ? "" : " never daemonized;") + " left after its stop: "
+                    + left);
+        }
+        if (PortListeners.of(java.util.Set.of(module.port())).containsKey(module.port())) {
+            violation.accept(module.shortName() + ": port " + module.port() + " still held after its stop");
+        }
+        if (random.nextBoolean()) {
+            rig.api.post("/api/modules/" + module.shortName() + "/start");
+        }
+    }
+
+    /**
+     * A process the test starts itself with exactly a module's command line (its python, its script, its install
+     * dir) on that module's port: the start reports it as port_squatter by pid, and it is never signalled.
+     */
+    void lookalikeSquatter() throws IOException {
+        FaultModule module = pick(rig.withRole(ModuleRole.PLAIN));
+        rig.api.post("/api/modules/" + module.shortName() + "/stop");
+        ProcessBuilder builder = new ProcessBuilder(TestModules.command(module.installDir()))
+                .directory(module.installDir().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PORT", Integer.toString(module.port()));
+        builder.environment().remove("PARACHUTE_SPAWN_ID");
+        Process lookalike = builder.start();
+        rig.foreign.add(lookalike.pid());
+        rig.reaper.track(lookalike);
+        try {
+            if (!Poll.until(KILL_BOUND, () -> PortListeners.of(java.util.Set.of(module.port()))
+                    .getOrDefault(module.port(), -1L) == lookalike.pid())) {
+                violation.accept("lookalike on " + module.port() + " never listened");
+                return;
+            }
+            HubApi.Answer start = rig.api.post("/api/modules/" + module.shortName() + "/start");
+            String description = start.state() == null ? "" : start.state().toString();
+            if (!"port_squatter".equals(start.startErrorType()) || !"crashed".equals(start.stateName())
+                    || !description.contains("pid " + lookalike.pid())) {
+                violation.accept("start of " + module.shortName() + " beside a lookalike -> " + start.status() + " "
+                        + start.body());
+            }
+            if (!lookalike.isAlive()) {
+                violation.accept("the hub killed lookalike pid " + lookalike.pid() + " on " + module.port()
+                        + " (exit " + lookalike.exitValue() + ")");
+            }
+        } finally {
+            ProcessReaper.kill(lookalike.pid());
+            rig.foreign.remove(lookalike.pid());
+        }
+        rig.api.post("/api/modules/" + module.shortName() + "/start");
+    }
+
+    private long leaderGroup(FaultModule module) {
+        jakarta.json.JsonObject state = rig.api.get("/api/modules/" + module.shortName()).state();
+        Long pid = state != null && state.get("pid") instanceof jakarta.json.JsonNumber n ? n.longValue() : null;
+        return pid == null ? -1 : pid;
     }
 
     /** A module that never binds: a start or restart ends running with started_but_unbound after the 4 s window. */

@@ -9,7 +9,9 @@ enum ModuleRole {
     NEVER_BINDS(Map.of("TM_NEVER_BIND", "1")),
     CRASHES_AT_START(Map.of("TM_CRASH_AT_START", "1")),
     GRANDCHILD(Map.of("TM_GRANDCHILD", "1")),
-    GRANDCHILD_IGNORES_TERM(Map.of("TM_GRANDCHILD", "1", "TM_IGNORE_TERM", "1"));
+    GRANDCHILD_IGNORES_TERM(Map.of("TM_GRANDCHILD", "1", "TM_IGNORE_TERM", "1")),
+    /** The listener daemonizes (fork, setsid, fork): another session, tied to the module only by its spawn id. */
+    DAEMONIZES(Map.of("TM_DAEMONIZE", "1"));
 
     final Map<String, String> env;
 

@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Hostile input to the real parachute.jar against a real hub: broken, expired, foreign and loosely-permissioned
@@ -38,7 +37,7 @@ class CliBadInputIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        assumeTrue(CliProcess.launcherRunnable(), "launcher.jar is not built");
+        assertTrue(CliProcess.launcherRunnable(), "launcher.jar must be built and runnable (mvn verify builds it)");
         cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
         CliProcess.Result start = cli.run("start", "hub");
         assertEquals(0, start.code(), start.all());
@@ -113,7 +112,8 @@ class CliBadInputIT {
         Files.setPosixFilePermissions(token(), PosixFilePermissions.fromString("rw-r--r--"));
         try {
             CliProcess.Result stop = cli.run("stop", "nothere");
-            assertEquals(0, stop.code(), stop.all());
+            assertEquals(1, stop.code(), "not installed: " + stop.all());
+            assertTrue(stop.stderr().contains("✗ nothere is not installed"), stop.all());
             assertTrue(stop.all().contains("chmod 0600 " + token()), stop.all());
         } finally {
             Files.setPosixFilePermissions(token(), PosixFilePermissions.fromString("rw-------"));

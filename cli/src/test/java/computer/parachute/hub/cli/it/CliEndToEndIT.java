@@ -1,5 +1,7 @@
 package computer.parachute.hub.cli.it;
 
+import computer.parachute.hub.core.manifest.ServiceEntry;
+import computer.parachute.hub.core.manifest.ServicesRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real parachute.jar as a subprocess against the real launcher.jar: detached start, status, stop; the
@@ -40,6 +41,12 @@ class CliEndToEndIT {
         assertEquals(0, status.code(), status.all());
         assertTrue(status.stdout().contains("parachute-hub (internal)") && status.stdout().contains("inactive"), status.all());
 
+        CliProcess.Result typo = cli.run("stop", "vault");
+        assertEquals(1, typo.code(), "no services.json row: not installed, even with the hub down: " + typo.all());
+        assertEquals("✗ vault is not installed — run `parachute install vault` first, then `parachute start vault`.\n",
+                typo.stderr());
+        new ServicesRegistry(cli.home.resolve("services.json")).upsert(ServiceEntry.of("parachute-vault", 1940,
+                java.util.List.of("/vault/default"), "/health", "0.3.1"));
         CliProcess.Result stopVault = cli.run("stop", "vault");
         assertEquals(0, stopVault.code(), stopVault.all());
         assertEquals("✓ vault already stopped (the hub isn't running, so its modules are down).\n", stopVault.stdout());
@@ -64,7 +71,7 @@ class CliEndToEndIT {
 
     @Test
     void detachedStartStatusStop() throws Exception {
-        assumeTrue(CliProcess.launcherRunnable(), "launcher.jar is not runnable yet (skeleton until the web branch is merged)");
+        assertTrue(CliProcess.launcherRunnable(), "launcher.jar must be built and runnable (mvn verify builds it)");
         CliProcess.Result start = cli.run("start", "hub");
         assertEquals(0, start.code(), start.all());
         assertTrue(start.stdout().startsWith("✓ hub started (pid "), start.all());

@@ -27,6 +27,8 @@ final class CliProcess {
     final Path home;
     final int hubPort;
     final Map<String, String> env = new HashMap<>();
+    /** When set, each run starts under this umask (set by {@code sh}, so the CLI and what it spawns inherit it). */
+    String umask;
 
     CliProcess(Path home, int hubPort) {
         this.home = home;
@@ -60,7 +62,11 @@ final class CliProcess {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", cliJar().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home.getParent(), "out", ".txt");

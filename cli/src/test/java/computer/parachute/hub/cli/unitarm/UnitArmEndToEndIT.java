@@ -62,7 +62,7 @@ class UnitArmEndToEndIT {
         assertEquals("install start=true", manager.calls().get(0));
         // a deliberate PATH, shown to the operator, not the PATH of the shell that ran the install
         String unitPath = computer.parachute.hub.core.unit.UnitPath.compose("",
-                computer.parachute.hub.cli.hub.HubCommand.currentJava(), System.getProperty("user.home"));
+                computer.parachute.hub.core.unit.HubJavaFinder.of(System.getenv()).find().bin(), System.getProperty("user.home"));
         assertTrue(Files.readString(root.resolve("units/parachute-hub.service")).contains("Environment=PATH=" + unitPath + "\n"));
         assertTrue(installOutput.contains("PATH for the hub and its modules: " + unitPath), "install shows the unit's PATH: " + installOutput);
         Poll.require(UP, "module " + MODULE + " booted by the hub", () -> probe.isListening(modulePort));

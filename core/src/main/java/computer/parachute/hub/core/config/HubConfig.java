@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,9 +49,22 @@ public record HubConfig(HubHome home, int port, String bindHost, Optional<String
 
     /** The WAR's resolution: system properties, the environment, the servlet context's init parameters, defaults. */
     public static HubConfig fromProcessAndContext(UnaryOperator<String> initParameter) {
-        return resolve(List.of(SettingSource.systemProperties(System.getProperties()),
+        return resolve(warSources(initParameter), System.getProperty("user.home"));
+    }
+
+    /**
+     * The {@code PORT} the WAR's sources set, if any. {@link #port()} falls back to 1939, which a WAR in a servlet
+     * container must not assume: without a {@code PORT} it learns the port it is served on from the container.
+     */
+    public static OptionalInt givenPortFromProcessAndContext(UnaryOperator<String> initParameter) {
+        return new SettingLookup(warSources(initParameter)).find(HubSetting.PORT)
+                .map(value -> OptionalInt.of(parsePort(value))).orElse(OptionalInt.empty());
+    }
+
+    private static List<SettingSource> warSources(UnaryOperator<String> initParameter) {
+        return List.of(SettingSource.systemProperties(System.getProperties()),
                 SettingSource.environment(System.getenv()),
-                SettingSource.initParameters(initParameter)), System.getProperty("user.home"));
+                SettingSource.initParameters(initParameter));
     }
 
     /** Resolves every setting from {@code sources} (first hit wins), falling back to the defaults. */

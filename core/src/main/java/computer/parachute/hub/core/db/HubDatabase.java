@@ -2,9 +2,14 @@ package computer.parachute.hub.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import computer.parachute.hub.core.process.NeutralContextLoader;
+
+import computer.parachute.hub.core.fs.PrivateFiles;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +26,13 @@ import javax.sql.DataSource;
 public final class HubDatabase implements AutoCloseable {
     /** Long enough to ride out a writer in the other process (token mint vs. child-record write). */
     public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(5);
-    private static final int MAX_POOL_SIZE = 4;
+    /**
+     * SQLite has one writer at a time and the hub's queries are a few per module event: two connections (one for a
+     * request while the supervisor records a child) are enough, and each idle one costs a file handle and page cache.
+     */
+    private static final int MAX_POOL_SIZE = 2;
+    /** sqlite-jdbc's driver; a webapp deregisters it on undeploy (it registers itself when loaded). */
+    public static final String DRIVER_CLASS = "org.sqlite.JDBC";
 
     private final Path file;
     private final HikariDataSource pool;
@@ -31,14 +42,29 @@ public final class HubDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens (creating when absent) and migrates {@code file}; closes the pool again if migration fails. */
+    /**
+     * Opens (creating when absent) and migrates {@code file}; closes the pool again if migration fails. A new hub.db
+     * is created empty with mode 0600 before SQLite opens it (an empty file is a valid empty database): SQLite would
+     * create it 0644 minus the umask, and it gives its -wal and -shm files the database file's mode, so the signing
+     * key in them is the owner's alone whatever the umask.
+     */
     public static HubDatabase open(Path file) throws SQLException {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                PrivateFiles.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first, with its own owner-only mode
         } catch (IOException e) {
-            throw new SQLException("cannot create the directory for " + file + ": " + e.getMessage(), e);
+            throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
         }
-        HikariDataSource pool = new HikariDataSource(config(file));
+        // the first connection loads sqlite's native library, which runs a command to detect the platform: a neutral
+        // context class loader keeps the JDK's process reaper thread (and Hikari's own threads) off a webapp's loader
+        HikariDataSource pool = NeutralContextLoader.call(() -> {
+            registerDriver();
+            return new HikariDataSource(config(file));
+        });
         try {
             SchemaMigrations.apply(pool);
             return new HubDatabase(file, pool);
@@ -48,9 +74,21 @@ public final class HubDatabase implements AutoCloseable {
         }
     }
 
+    /** Loads the driver with this class's loader, so it registers itself where Hikari looks for it first. */
+    private static void registerDriver() throws SQLException {
+        try {
+            Class.forName(DRIVER_CLASS, true, HubDatabase.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new SQLException("the SQLite JDBC driver " + DRIVER_CLASS + " is not on the class path", e);
+        }
+    }
+
     private static HikariConfig config(Path file) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hub-db");
+        // named, not looked up through DriverManager: a servlet container scans for drivers once per JVM with its own
+        // class loader, so a driver inside WEB-INF/lib is never found that way ("No suitable driver" in Tomcat)
+        config.setDriverClassName(DRIVER_CLASS);
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(1);

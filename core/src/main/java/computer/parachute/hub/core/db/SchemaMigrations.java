@@ -43,6 +43,23 @@ final class SchemaMigrations {
                 recorded_at  INTEGER NOT NULL,
                 PRIMARY KEY (short, pid)
             );
+            """,
+            // 2: the dashboard's one-time login codes and browser sessions (DESIGN §12); only hashes are stored
+            """
+            CREATE TABLE dashboard_login_codes (
+                code_hash  TEXT PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            );
+            CREATE TABLE dashboard_sessions (
+                id_hash      TEXT PRIMARY KEY,
+                created_at   INTEGER NOT NULL,
+                last_seen_at INTEGER NOT NULL
+            );
+            """,
+            // 3: the spawn identity each child (and every descendant) carries, the proof a process is ours (DESIGN §5)
+            """
+            ALTER TABLE child_processes ADD COLUMN spawn_id TEXT;
             """);
 
     private SchemaMigrations() {}

@@ -4,22 +4,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Every writer under PARACHUTE_HOME goes through here (DESIGN §4): write a temp file beside the target, then
  * rename it over the target, so a reader sees the old file or the new one and never half of either.
+ * The temp file is created with its final mode (owner-only unless told otherwise), so no other user can open it
+ * in between; a symlinked target stays a symlink (the file it points at is replaced, in its own directory).
  */
 public final class AtomicFiles {
-    /** Mode for secrets such as operator.token. */
-    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** Mode for secrets such as operator.token, and the default for every file the hub writes. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PrivateFiles.FILE_MODE;
+    private static final int MAX_LINK_HOPS = 40;
 
     private AtomicFiles() {}
 
+    /**
+     * Writes {@code content}; a new file gets mode 0600, an existing one keeps its mode without group/other write
+     * (an operator who opened services.json to their group keeps that; nobody else may rewrite it).
+     */
     public static void writeString(Path target, String content) throws IOException {
         write(target, content.getBytes(StandardCharsets.UTF_8), null);
     }
@@ -28,42 +37,50 @@ public final class AtomicFiles {
         write(target, content.getBytes(StandardCharsets.UTF_8), mode);
     }
 
-    /** Writes {@code bytes} to {@code target} atomically; {@code mode} (nullable) is applied before the rename. */
+    /** Writes {@code bytes} to {@code target} atomically with {@code mode} (null: see {@link #writeString(Path, String)}). */
     public static void write(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path real = followLinks(target.toAbsolutePath());
+        Path dir = real.getParent();
+        PrivateFiles.createDirectories(dir);
+        Set<PosixFilePermission> finalMode = mode != null ? mode : keptMode(real);
+        Path temp = dir.resolve(real.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            if (mode != null) {
-                createWithMode(temp, mode); // a secret is never readable by others, not even in the temp file
-            }
+            PrivateFiles.createFile(temp, finalMode);
             Files.write(temp, bytes);
-            if (mode != null) {
-                setMode(temp, mode);
-            }
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private static void createWithMode(Path file, Set<PosixFilePermission> mode) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(mode));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: Files.write creates it below
+    /** The file a chain of symlinks ends at (which may not exist yet); {@code path} itself when it is no link. */
+    static Path followLinks(Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINK_HOPS) {
+                throw new IOException(path + ": too many levels of symbolic links");
+            }
+            current = current.resolveSibling(Files.readSymbolicLink(current));
         }
+        return current;
     }
 
-    private static void setMode(Path file, Set<PosixFilePermission> mode) throws IOException {
+    private static Set<PosixFilePermission> keptMode(Path existing) throws IOException {
+        if (!PrivateFiles.posix()) {
+            return OWNER_ONLY;
+        }
         try {
-            Files.setPosixFilePermissions(file, mode);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (never the case on Linux/macOS); the rename still happens
+            Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+            mode.addAll(Files.getPosixFilePermissions(existing, LinkOption.NOFOLLOW_LINKS));
+            mode.removeAll(Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+            mode.addAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            return mode;
+        } catch (NoSuchFileException e) {
+            return OWNER_ONLY;
         }
     }
 }

@@ -11,6 +11,13 @@ import java.util.Objects;
 public final class HubHome {
     public static final String ENV_VAR = "PARACHUTE_HOME";
     private static final String DEFAULT_DIR_NAME = ".parachute";
+    static final String SERVICES_JSON = "services.json";
+    static final String HUB_DB = "hub.db";
+    static final String OPERATOR_TOKEN = "operator.token";
+    static final String HUB_INSTANCE = "hub-instance.json";
+    static final String HUB_DIR = "hub";
+    /** The hub's own entries at the root of the home: no module directory may take one of these names. */
+    static final java.util.List<String> ROOT_ENTRIES = java.util.List.of(SERVICES_JSON, HUB_DB, OPERATOR_TOKEN, HUB_INSTANCE, HUB_DIR);
 
     private final Path root;
 
@@ -33,21 +40,31 @@ public final class HubHome {
     }
 
     public Path root() { return root; }
-    public Path servicesJson() { return root.resolve("services.json"); }
-    public Path hubDb() { return root.resolve("hub.db"); }
-    public Path operatorToken() { return root.resolve("operator.token"); }
-    public Path hubInstanceFile() { return root.resolve("hub-instance.json"); }
-    public Path hubDir() { return root.resolve("hub"); }
+    public Path servicesJson() { return root.resolve(SERVICES_JSON); }
+    public Path hubDb() { return root.resolve(HUB_DB); }
+    /** hub.db and the files SQLite keeps beside it (WAL, shared memory, rollback journal). */
+    public java.util.List<Path> hubDbFiles() {
+        return java.util.List.of(hubDb(), root.resolve(HUB_DB + "-wal"), root.resolve(HUB_DB + "-shm"), root.resolve(HUB_DB + "-journal"));
+    }
+    public Path operatorToken() { return root.resolve(OPERATOR_TOKEN); }
+    public Path hubInstanceFile() { return root.resolve(HUB_INSTANCE); }
+    public Path hubDir() { return root.resolve(HUB_DIR); }
     public Path hubRunDir() { return hubDir().resolve("run"); }
     public Path hubPidFile() { return hubRunDir().resolve("hub.pid"); }
     public Path hubPortFile() { return hubRunDir().resolve("hub.port"); }
     public Path hubLogFile() { return hubDir().resolve("logs").resolve("hub.log"); }
 
-    /** {@code <root>/<short>}; the short name must already be validated ({@link ModuleNames#isValidShort}). */
+    /**
+     * {@code <root>/<short>}; the short name must already be validated ({@link ModuleNames#isValidShort}) and not
+     * reserved ({@link ModuleNames#reservedReason}): a module's files can never land on the hub's own.
+     */
     public Path moduleDir(String shortName) {
         if (!ModuleNames.isValidShort(shortName)) {
             throw new IllegalArgumentException("invalid module name \"" + shortName + "\"");
         }
+        ModuleNames.reservedReason(shortName).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         return root.resolve(shortName);
     }
     public Path moduleEnvFile(String shortName) { return moduleDir(shortName).resolve(".env"); }

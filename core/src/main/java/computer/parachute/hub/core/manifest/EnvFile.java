@@ -1,10 +1,9 @@
 package computer.parachute.hub.core.manifest;
 
 import computer.parachute.hub.core.fs.AtomicFiles;
+import computer.parachute.hub.core.fs.BoundedFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +24,16 @@ public final class EnvFile {
         this.lines = lines;
     }
 
-    /** Loads {@code file}; a missing file is an empty one. */
+    /** A .env larger than this is refused (DESIGN §12): a module's settings are a few lines. */
+    public static final long MAX_BYTES = BoundedFiles.ONE_MIB;
+
+    /**
+     * Loads {@code file}; a missing file is an empty one. A file over {@link #MAX_BYTES} or one that is not a regular
+     * file (a FIFO would block the reader) is a {@link BoundedFiles.UnreadableFileException} naming the file.
+     */
     public static EnvFile load(Path file) throws IOException {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = BoundedFiles.readString(file, MAX_BYTES);
             List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
             if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
                 lines.remove(lines.size() - 1);

@@ -1,13 +1,12 @@
 package computer.parachute.hub.core.manifest;
 
+import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.json.JsonFields;
 import computer.parachute.hub.core.json.JsonFiles;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +19,8 @@ public record ModuleManifest(String name, String manifestName, String displayNam
                              List<String> paths, String health, List<String> startCmd) {
 
     public static final String RELATIVE_PATH = ".parachute/module.json";
+    /** A manifest larger than this is refused (DESIGN §12); real ones are under a KiB. */
+    public static final long MAX_BYTES = BoundedFiles.ONE_MIB;
 
     public static Path fileIn(Path installDir) {
         return installDir.resolve(RELATIVE_PATH);
@@ -30,9 +31,11 @@ public record ModuleManifest(String name, String manifestName, String displayNam
         Path file = fileIn(installDir);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = BoundedFiles.readString(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new ModuleManifestException(file, "does not exist — is " + installDir + " a Parachute module directory?");
+        } catch (BoundedFiles.UnreadableFileException e) {
+            throw new ModuleManifestException(file, e.problem());
         } catch (IOException e) {
             throw new ModuleManifestException(file, "cannot be read (" + e.getMessage() + ")");
         }

@@ -1,11 +1,13 @@
 package computer.parachute.hub.core.manifest;
 
 import java.io.IOException;
+import computer.parachute.hub.core.fs.PrivateFiles;
+
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,9 +34,10 @@ final class RegistryLock implements AutoCloseable {
         threadLock.lock();
         FileChannel channel = null;
         try {
-            Files.createDirectories(absolute.getParent());
+            PrivateFiles.createDirectories(absolute.getParent());
             Path lockFile = absolute.resolveSibling("." + absolute.getFileName() + ".lock");
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PrivateFiles.attributes(PrivateFiles.FILE_MODE));
             return new RegistryLock(threadLock, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             if (channel != null) {

@@ -1,6 +1,7 @@
 package computer.parachute.hub.core.manifest;
 
 import computer.parachute.hub.core.fs.AtomicFiles;
+import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.json.JsonFields;
 import computer.parachute.hub.core.json.JsonFiles;
 import jakarta.json.Json;
@@ -10,14 +11,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,7 +30,18 @@ import java.util.function.UnaryOperator;
  * operator's is reported, never "repaired" by truncation.
  */
 public final class ServicesRegistry {
+    /** services.json larger than this is refused (DESIGN §12): a real registry is a few KiB. */
+    public static final long MAX_BYTES = BoundedFiles.ONE_MIB;
+    /**
+     * A file modified this close to when it was read may change again within the file system's timestamp
+     * granularity (coarse kernel clock, 1-2 s on some file systems) without its stamp changing; such a parse is
+     * not trusted for reuse (git's "racy clean" rule).
+     */
+    static final Duration RACY_WINDOW = Duration.ofSeconds(2);
+
     private final Path file;
+    private final AtomicLong parses = new AtomicLong();
+    private volatile RegistryState cached;
 
     public ServicesRegistry(Path file) {
         this.file = file;
@@ -39,41 +53,87 @@ public final class ServicesRegistry {
 
     /** Every row, validated; a missing file is an empty registry. */
     public List<ServiceEntry> readStrict() throws ServicesFileException {
-        List<JsonObject> rows = rows(readText());
-        List<ServiceEntry> entries = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            entries.add(parseRow(rows.get(i), i));
-        }
-        rejectDuplicatePorts(entries);
-        return entries;
+        return state().strictEntries();
     }
 
-    /** The usable rows; never throws (an unreadable file is an empty registry plus a warning). */
+    /** The usable rows; never throws (an unreadable file is an empty registry plus a warning and {@code invalid()}). */
     public ServicesRead readLenient() {
-        List<String> warnings = new ArrayList<>();
+        return state().lenient();
+    }
+
+    /**
+     * The file as parsed at its current version: parsed once per change (modification time, size, file key) and
+     * shared by every caller, so a request costs a stat, not a parse.
+     */
+    public RegistryState state() {
+        RegistryState.Stamp now = stamp();
+        RegistryState last = cached;
+        if (last != null && last.stamp().equals(now) && !isRacy(last)) {
+            return last;
+        }
+        RegistryState fresh = parse(now);
+        cached = fresh;
+        return fresh;
+    }
+
+    /** How many times the file has been parsed (tests show that an unchanged file is not parsed again). */
+    long parseCount() {
+        return parses.get();
+    }
+
+    private boolean isRacy(RegistryState state) {
+        return state.stamp().modified().toMillis() >= state.readAtMillis() - RACY_WINDOW.toMillis();
+    }
+
+    private RegistryState.Stamp stamp() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new RegistryState.Stamp(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
+        } catch (IOException e) {
+            return RegistryState.Stamp.ABSENT;
+        }
+    }
+
+    /** One parse gives both readings: the strict one (or its error) and the lenient one. */
+    private RegistryState parse(RegistryState.Stamp stamp) {
+        parses.incrementAndGet();
+        long readAt = System.currentTimeMillis(); // wall time, as file timestamps are
         List<JsonObject> rows;
         try {
             rows = rows(readText());
         } catch (ServicesFileException e) {
-            return new ServicesRead(List.of(), List.of(e.getMessage()));
+            return new RegistryState(stamp, readAt, null, e, new ServicesRead(List.of(), List.of(e.getMessage()), e));
         }
-        List<ServiceEntry> entries = new ArrayList<>();
+        List<ServiceEntry> strict = new ArrayList<>(rows.size());
+        ServicesFileException strictError = null;
+        List<String> warnings = new ArrayList<>();
+        List<ServiceEntry> lenient = new ArrayList<>();
         Map<Integer, ServiceEntry> byPort = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             try {
                 ServiceEntry entry = parseRow(rows.get(i), i);
+                strict.add(entry);
                 ServiceEntry holder = byPort.get(entry.port());
                 if (holder != null && !mayShare(holder, entry)) {
                     warnings.add(file + ": skipping \"" + entry.name() + "\": port " + entry.port() + " is already used by \"" + holder.name() + "\"");
                     continue;
                 }
                 byPort.putIfAbsent(entry.port(), entry);
-                entries.add(entry);
+                lenient.add(entry);
             } catch (ServicesFileException e) {
                 warnings.add(e.getMessage());
+                strictError = strictError == null ? e : strictError;
             }
         }
-        return new ServicesRead(entries, warnings);
+        if (strictError == null) {
+            try {
+                rejectDuplicatePorts(strict);
+            } catch (ServicesFileException e) {
+                strictError = e;
+            }
+        }
+        return new RegistryState(stamp, readAt, strictError == null ? strict : null, strictError,
+                new ServicesRead(lenient, warnings));
     }
 
     /** Replaces the row with the same name, or appends it. */
@@ -124,7 +184,7 @@ public final class ServicesRegistry {
 
     private void update(UnaryOperator<List<ServiceEntry>> change) throws ServicesFileException, IOException {
         try (RegistryLock ignored = RegistryLock.acquire(file)) {
-            List<ServiceEntry> before = readStrict();
+            List<ServiceEntry> before = parse(stamp()).strictEntries(); // never a cached reading under the lock
             List<ServiceEntry> after = change.apply(before);
             if (after == before) {
                 return;
@@ -153,9 +213,11 @@ public final class ServicesRegistry {
 
     private String readText() throws ServicesFileException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return BoundedFiles.readString(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             return "";
+        } catch (BoundedFiles.UnreadableFileException e) {
+            throw new ServicesFileException(file, e.problem());
         } catch (IOException e) {
             throw new ServicesFileException(file, "cannot be read (" + e.getMessage() + ")");
         }

@@ -1,5 +1,6 @@
 package computer.parachute.hub.core.net;
 
+import computer.parachute.hub.core.process.NeutralContextLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -149,8 +150,8 @@ public final class ProcPortOwnerLookup implements PortOwnerLookup {
 
     private static Optional<PortOwner> viaLsof(int port) {
         try {
-            Process lsof = new ProcessBuilder("lsof", "-nP", "-iTCP:" + port, "-sTCP:LISTEN", "-t")
-                    .redirectErrorStream(true).start();
+            Process lsof = NeutralContextLoader.start(new ProcessBuilder("lsof", "-nP", "-iTCP:" + port, "-sTCP:LISTEN", "-t")
+                    .redirectErrorStream(true));
             if (!lsof.waitFor(LSOF_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 lsof.destroyForcibly();
                 return Optional.empty();

@@ -1,12 +1,12 @@
 package computer.parachute.hub.core.token;
 
+import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.home.HubHome;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +69,7 @@ public final class HubOrigins {
     /** The port in {@code hub/run/hub.port}; {@link #DEFAULT_PORT} when the file is absent or not a port. */
     public static int hubPort(HubHome home) {
         try {
-            int port = Integer.parseInt(Files.readString(home.hubPortFile()).trim());
+            int port = Integer.parseInt(BoundedFiles.readString(home.hubPortFile(), BoundedFiles.RUN_FILE_BYTES).trim());
             return port > 0 && port <= 65_535 ? port : DEFAULT_PORT;
         } catch (IOException | NumberFormatException e) {
             // absent or unreadable: 1939 is the documented fallback, and a wrong guess only means a token with

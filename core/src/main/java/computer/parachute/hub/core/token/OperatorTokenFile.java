@@ -1,9 +1,9 @@
 package computer.parachute.hub.core.token;
 
 import computer.parachute.hub.core.fs.AtomicFiles;
+import computer.parachute.hub.core.fs.BoundedFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class OperatorTokenFile {
     public Optional<String> read() throws IOException {
         String content;
         try {
-            content = Files.readString(path, StandardCharsets.UTF_8);
+            content = BoundedFiles.readString(path, BoundedFiles.RUN_FILE_BYTES);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

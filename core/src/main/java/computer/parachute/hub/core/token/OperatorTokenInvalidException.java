@@ -30,6 +30,8 @@ public final class OperatorTokenInvalidException extends OperatorTokenException 
             case BAD_SIGNATURE -> "your operator token's signature does not verify";
             case UNKNOWN_KEY -> "your operator token was signed by a key this hub no longer has";
             case REVOKED -> "your operator token has been revoked";
+            case NOT_ISSUED -> "your operator token is not in this hub's record of the tokens it issued";
+            case LIFETIME_TOO_LONG -> "your operator token lives longer than an operator token may";
             case NOT_YET_VALID -> "your operator token is not valid yet (check the system clock)";
             case WRONG_ISSUER -> "your operator token was issued for a different hub origin";
             default -> "your operator token is not one this hub issued";

@@ -1,7 +1,6 @@
 package computer.parachute.hub.core.token;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.interfaces.DecodedJWT;
+import jakarta.json.JsonObject;
 import computer.parachute.hub.core.db.HubDatabase;
 
 import java.io.IOException;
@@ -77,18 +76,12 @@ public final class OperatorTokenUse {
         }
     }
 
+    /** Decoded with {@link TokenTimes}, not java-jwt: the fresh-token path of every CLI call stays free of Jackson. */
     private Instant expiryOf(String token) throws OperatorTokenInvalidException {
-        DecodedJWT decoded;
-        try {
-            decoded = JWT.decode(token);
-        } catch (RuntimeException e) {
-            throw OperatorTokenInvalidException.because("the operator token at " + file.path() + " is not a JWT");
-        }
-        Instant expiresAt = decoded.getExpiresAtAsInstant();
-        if (expiresAt == null || decoded.getIssuedAtAsInstant() == null) {
-            throw OperatorTokenInvalidException.because("the operator token at " + file.path() + " has no exp/iat");
-        }
-        return expiresAt;
+        JsonObject claims = TokenTimes.claims(token).orElseThrow(() -> OperatorTokenInvalidException.because(
+                "the operator token at " + file.path() + " is not a JWT"));
+        return TokenTimes.fromClaims(claims).map(TokenTimes::expiresAt).orElseThrow(() ->
+                OperatorTokenInvalidException.because("the operator token at " + file.path() + " has no exp/iat"));
     }
 
     private VerifiedToken verifyForCli(TokenVerifier verifier, String token) throws OperatorTokenException {

@@ -1,5 +1,6 @@
 package computer.parachute.hub.core.token;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,14 @@ public final class ScopeSets {
     public static List<String> require(String name) {
         return scopes(name).orElseThrow(() -> new IllegalArgumentException(
                 "unknown scope set \"" + name + "\"; use one of " + String.join(", ", names())));
+    }
+
+    /**
+     * The longest {@code exp - iat} a token of {@code name} may have: every set is an operator set today, so 90 days
+     * ({@link OperatorTokens#TTL}); also for an unknown or missing set, which only an operator token can carry here.
+     */
+    public static Duration maxLifetime(String name) {
+        return OperatorTokens.TTL;
     }
 
     /** For callers that want set semantics (scope checks). */

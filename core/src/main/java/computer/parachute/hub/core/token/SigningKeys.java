@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The RSA keys that sign operator tokens, kept in hub.db {@code signing_keys} (DESIGN §7, reference §4.1): one
  * active key, generated on first use; rotation retires it, and a retired key still verifies for 24 h so tokens
- * signed just before a rotation keep working.
+ * signed just before a rotation keep working, unless the rotation is "at once" (a leaked key).
  */
 public final class SigningKeys {
     /** Reference §4.1 {@code JWKS_RETENTION_MS}: how long a retired key still verifies. */
@@ -61,11 +61,22 @@ public final class SigningKeys {
 
     /** Retires every active key and makes a new one active, in one transaction ({@code parachute auth rotate-key}). */
     public SigningKey rotate() {
+        return rotate(false);
+    }
+
+    /**
+     * {@link #rotate()}; with {@code atOnce} ({@code rotate-key --now}, after a key leak) every older key is deleted
+     * in the same transaction instead of verifying for 24 h more, so every token it signed stops working at once and
+     * a leaked private key no longer sits in hub.db.
+     */
+    public SigningKey rotate(boolean atOnce) {
         KeyPair generated = generate();
         return Transactions.inTransaction(db, "rotate the signing key", connection -> {
-            try (PreparedStatement retire = connection.prepareStatement(
-                    "UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL")) {
-                retire.setLong(1, clock.millis());
+            try (PreparedStatement retire = connection.prepareStatement(atOnce ? "DELETE FROM signing_keys"
+                    : "UPDATE signing_keys SET retired_at = ? WHERE retired_at IS NULL")) {
+                if (!atOnce) {
+                    retire.setLong(1, clock.millis());
+                }
                 retire.executeUpdate();
             }
             return insert(connection, generated);

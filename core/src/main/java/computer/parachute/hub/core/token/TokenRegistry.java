@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The hub.db {@code tokens} table: every minted token is recorded so it can be listed and revoked (DESIGN §7).
- * A token whose row is revoked fails validation; rotating does not revoke older tokens (reference §4.2).
+ * It is an allow-list: a token without a row, or whose row is revoked, fails validation ({@link TokenVerifier});
+ * rotating does not revoke older tokens (reference §4.2).
  */
 public final class TokenRegistry {
     private static final String COLUMNS =
@@ -65,11 +66,6 @@ public final class TokenRegistry {
                 return read(select);
             }
         });
-    }
-
-    /** True when {@code jti} has a row and that row is revoked; an unrecorded jti is not revoked. */
-    public boolean isRevoked(String jti) {
-        return find(jti).map(TokenRecord::isRevoked).orElse(false);
     }
 
     /** Revokes one token; false when no unrevoked row has that jti. */

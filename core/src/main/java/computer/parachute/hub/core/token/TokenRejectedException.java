@@ -12,7 +12,7 @@ public final class TokenRejectedException extends Exception {
     /** Which check rejected the token, in the order {@link TokenVerifier} runs them. */
     public enum Reason {
         MALFORMED, UNSUPPORTED_ALGORITHM, MISSING_KID, UNKNOWN_KEY, BAD_SIGNATURE, MISSING_CLAIM, EXPIRED,
-        NOT_YET_VALID, REVOKED, WRONG_AUDIENCE, WRONG_ISSUER
+        NOT_YET_VALID, LIFETIME_TOO_LONG, NOT_ISSUED, REVOKED, WRONG_AUDIENCE, WRONG_ISSUER
     }
 
     private final Reason reason;

@@ -13,6 +13,7 @@ import com.auth0.jwt.interfaces.Payload;
 
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,12 @@ import static computer.parachute.hub.core.token.TokenRejectedException.Reason;
 
 /**
  * Validates operator tokens (DESIGN §7) in a fixed order: parse → algorithm is RS256 → kid present → kid known
- * (active, or retired < 24 h) → signature → exp/nbf/iat against the injected clock → not revoked → aud = operator
- * → iss ∈ the hub's origins (#516: signature first, then the issuer from a set, never one per-request value).
+ * (active, or retired < 24 h and not cut off by {@code rotate-key --now}) → signature → exp/nbf/iat against the
+ * injected clock → {@code exp - iat} within the scope set's maximum → the jti is one this hub recorded when minting,
+ * with the same expiry and scopes, and not revoked → aud = operator → iss ∈ the hub's origins (#516: signature
+ * first, then the issuer from a set, never one per-request value). The record is an allow-list: a token signed
+ * with a leaked key but never minted here is refused, and {@code auth revoke --all-operator} reaches every token
+ * that could pass.
  * Every failure is a {@link TokenRejectedException} with our own sentence; library text never reaches a user.
  */
 public final class TokenVerifier {
@@ -64,10 +69,33 @@ public final class TokenVerifier {
         DecodedJWT decoded = parse(token);
         RSAPublicKey key = keyFor(decoded);
         checkSignatureAndTime(decoded, key);
-        if (registry.isRevoked(decoded.getId())) {
+        VerifiedToken verified = toVerified(decoded);
+        checkLifetime(verified);
+        checkIssuedHere(verified);
+        return verified;
+    }
+
+    private static void checkLifetime(VerifiedToken token) throws TokenRejectedException {
+        Duration lifetime = Duration.between(token.iat(), token.exp());
+        Duration max = ScopeSets.maxLifetime(token.scopeSet());
+        if (lifetime.compareTo(max) > 0) {
+            throw new TokenRejectedException(Reason.LIFETIME_TOO_LONG, "bearer token lives " + lifetime.toSeconds()
+                    + " s (exp - iat), over the " + max.toDays() + "-day maximum for its scope set; " + FIX);
+        }
+    }
+
+    private void checkIssuedHere(VerifiedToken token) throws TokenRejectedException {
+        TokenRecord recorded = registry.find(token.jti()).orElseThrow(() -> new TokenRejectedException(
+                Reason.NOT_ISSUED, "bearer token was not issued by this hub (no record of its jti); " + FIX));
+        // a forged token could reuse a recorded jti (readable by whoever read the key); it must also match the record
+        if (recorded.expiresAt().getEpochSecond() != token.exp().getEpochSecond()
+                || !Set.copyOf(recorded.scopes()).equals(Set.copyOf(token.scopes()))) {
+            throw new TokenRejectedException(Reason.NOT_ISSUED,
+                    "bearer token does not match the token this hub issued with its jti; " + FIX);
+        }
+        if (recorded.isRevoked()) {
             throw new TokenRejectedException(Reason.REVOKED, "bearer token has been revoked; " + FIX);
         }
-        return toVerified(decoded);
     }
 
     private static DecodedJWT parse(String token) throws TokenRejectedException {

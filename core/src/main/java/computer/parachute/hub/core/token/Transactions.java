@@ -1,46 +1,23 @@
 package computer.parachute.hub.core.token;
 
+import computer.parachute.hub.core.db.DbWork;
 import computer.parachute.hub.core.db.HubDatabase;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
-/**
- * Runs work on one hub.db connection. Transactions begin IMMEDIATE (HubDatabase's setting), so a
- * check-then-insert inside one is atomic across the hub and CLI processes.
- */
+/** {@link DbWork} for the token tables: a failure is a {@link TokenStoreException} naming hub.db and the step. */
 final class Transactions {
     @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
+    interface Work<T> extends DbWork.Work<T> {}
 
     private Transactions() {}
 
     static <T> T inTransaction(HubDatabase db, String what, Work<T> work) {
-        try (Connection connection = db.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure(db, what, e);
-        }
+        return DbWork.inTransaction(db, work, e -> failure(db, what, e));
     }
 
     static <T> T withConnection(HubDatabase db, String what, Work<T> work) {
-        try (Connection connection = db.connection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw failure(db, what, e);
-        }
+        return DbWork.withConnection(db, work, e -> failure(db, what, e));
     }
 
     private static TokenStoreException failure(HubDatabase db, String what, SQLException e) {

@@ -1,7 +1,6 @@
 package computer.parachute.hub.core.unit;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +81,13 @@ public record HubUnit(
     public static HubUnit forLauncher(Path javaBin, Path launcherJar, Path parachuteHome, int port,
                                       boolean root, String userName, String path) {
         requireAbsolute(javaBin, "java binary");
+        return forLauncher(HubJava.probe(javaBin, "given", true), launcherJar, parachuteHome, port, root, userName, path);
+    }
+
+    /** As {@link #forLauncher(Path, Path, Path, int, boolean, String, String)}, on the JVM {@link HubJavaFinder} chose. */
+    public static HubUnit forLauncher(HubJava java, Path launcherJar, Path parachuteHome, int port,
+                                      boolean root, String userName, String path) {
+        requireAbsolute(java == null ? null : java.bin(), "java binary");
         requireAbsolute(launcherJar, "launcher jar");
         requireAbsolute(parachuteHome, "PARACHUTE_HOME");
         if (port < 1 || port > MAX_PORT) {
@@ -90,11 +96,7 @@ public record HubUnit(
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("cannot build hub unit: PATH is empty");
         }
-        List<String> argv = new ArrayList<>();
-        argv.add(javaBin.toString());
-        argv.addAll(HubJvmFlags.forLauncher(launcherJar));
-        argv.add("-jar");
-        argv.add(launcherJar.toString());
+        List<String> argv = HubJvmFlags.command(java, launcherJar);
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put(ENV_PARACHUTE_HOME, parachuteHome.toString());
@@ -110,7 +112,7 @@ public record HubUnit(
     }
 
     /** The launcher's entry that stops modules a dead hub left running (the unit's ExecStopPost). */
-    public static final String REAP_MAIN_CLASS = "computer.parachute.hub.launcher.ReapModules";
+    public static final String REAP_MAIN_CLASS = "computer.parachute.hub.app.ReapModules";
 
     /** {@code java -cp launcher.jar} {@value #REAP_MAIN_CLASS}: same java and jar as {@code execStart}. */
     public List<String> reapArgv() {

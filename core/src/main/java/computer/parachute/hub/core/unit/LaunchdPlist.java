@@ -40,6 +40,8 @@ public final class LaunchdPlist {
             out.append("\t<key>ThrottleInterval</key>\n\t<integer>")
                     .append(unit.ceiling().throttleIntervalSeconds()).append("</integer>\n");
         }
+        // launchd takes the umask as a decimal integer: 63 = 0077, owner-only files (DESIGN §12)
+        out.append("\t<key>Umask</key>\n\t<integer>").append(UnitUmask.DECIMAL).append("</integer>\n");
         keyString(out, "StandardOutPath", unit.logPath().toString());
         keyString(out, "StandardErrorPath", unit.logPath().toString());
         out.append("</dict>\n</plist>\n");

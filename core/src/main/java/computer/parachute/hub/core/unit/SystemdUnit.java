@@ -85,6 +85,8 @@ public final class SystemdUnit {
         out.append("KillMode=mixed\n");
         out.append("TimeoutStopSec=").append(STOP_TIMEOUT_SECONDS).append('\n');
         out.append("SuccessExitStatus=").append(SIGTERM_EXIT_STATUS).append('\n');
+        // owner-only files whatever the caller's umask (DESIGN §12); the hub also sets modes explicitly
+        out.append("UMask=").append(UnitUmask.OCTAL).append('\n');
     }
 
     private static String execStart(HubUnit unit) {

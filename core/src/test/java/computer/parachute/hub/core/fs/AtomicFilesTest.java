@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,5 +71,52 @@ class AtomicFilesTest {
         reader.join(10_000);
         assertNull(torn.get());
         assertTrue(reads.get() > 0);
+    }
+
+    @Test
+    void aNewFileIsOwnerOnlyAndAnExistingOneKeepsItsModeWithoutGroupOrOtherWrite() throws Exception {
+        Path fresh = dir.resolve("fresh/services.json");
+        AtomicFiles.writeString(fresh, "{}\n");
+        assertEquals("rw-------", mode(fresh));
+        assertEquals("rwx------", mode(fresh.getParent()));
+
+        Path shared = dir.resolve("shared.json");
+        Files.writeString(shared, "{}\n");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFiles.writeString(shared, "{\"v\":1}\n");
+        assertEquals("rw-r-----", mode(shared), "the operator's own choice of mode survives a rewrite");
+
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-rw-"));
+        AtomicFiles.writeString(shared, "{\"v\":2}\n");
+        assertEquals("rw-r--r--", mode(shared), "but nobody else may write the hub's files");
+    }
+
+    /** Issue 9: install through a symlinked services.json keeps the link and rewrites its target atomically. */
+    @Test
+    void aSymlinkedTargetStaysASymlinkAndItsTargetIsReplacedInItsOwnDirectory() throws Exception {
+        Path dotfiles = Files.createDirectories(dir.resolve("dotfiles"));
+        Path real = dotfiles.resolve("services.json");
+        Files.writeString(real, "old\n");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path link = home.resolve("services.json");
+        Files.createSymbolicLink(link, Path.of("../dotfiles/services.json"));
+
+        AtomicFiles.writeString(link, "new\n");
+
+        assertTrue(Files.isSymbolicLink(link), "still a symlink");
+        assertEquals(Path.of("../dotfiles/services.json"), Files.readSymbolicLink(link));
+        assertEquals("new\n", Files.readString(real));
+        assertEquals("rw-r-----", mode(real), "the target keeps its mode");
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(link), files.toList(), "no temp file left beside the link");
+        }
+        try (var files = Files.list(dotfiles)) {
+            assertEquals(List.of(real), files.toList(), "no temp file left beside the target");
+        }
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

@@ -40,4 +40,20 @@ class HubHomeTest {
         assertTrue(ModuleNames.isValidShort("my-mod_2.x"));
         assertFalse(ModuleNames.isValidShort("a..b"));
     }
+
+    /** Issue 9: no module name can map onto the hub's own files or log prefixes. */
+    @Test
+    void namesThatMapOntoTheHubsOwnFilesAreReserved() {
+        HubHome home = new HubHome(Path.of("/p"));
+        for (String name : new String[] {"hub", "supervisor", "hub.db", "hub.db-wal", "hub.db-shm", "services.json",
+                "services.json.tmp-12-34", "operator.token", "operator.token.tmp-1-2", "hub-instance.json"}) {
+            assertTrue(ModuleNames.isValidShort(name), name + " is a well-formed short name");
+            assertTrue(ModuleNames.reservedReason(name).orElseThrow().contains("reserved for the hub"), name);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> home.moduleDir(name));
+            assertTrue(e.getMessage().contains("reserved"), e.getMessage());
+        }
+        for (String name : new String[] {"vault", "hubble", "hub-notes", "services", "scribe.db"}) {
+            assertEquals(java.util.Optional.empty(), ModuleNames.reservedReason(name), name);
+        }
+    }
 }

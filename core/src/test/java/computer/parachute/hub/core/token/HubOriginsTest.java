@@ -6,12 +6,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HubOriginsTest {
@@ -53,6 +56,16 @@ class HubOriginsTest {
         for (String origin : new String[] {"https://hub.example.org", "http://10.0.0.5:1939", "not a uri", ""}) {
             assertFalse(HubOrigins.isLoopback(origin), origin);
         }
+    }
+
+    /** Issue 9: a FIFO where hub.port should be gives the documented fallback at once, never a blocked reader. */
+    @Test
+    void aFifoHubPortFileFallsBackInsteadOfHanging() throws Exception {
+        HubHome home = new HubHome(dir.resolve("fifo-home"));
+        Files.createDirectories(home.hubRunDir());
+        Process mkfifo = new ProcessBuilder("mkfifo", home.hubPortFile().toString()).inheritIO().start();
+        assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0);
+        assertEquals(HubOrigins.DEFAULT_PORT, assertTimeoutPreemptively(Duration.ofSeconds(5), () -> HubOrigins.hubPort(home)));
     }
 
     @Test

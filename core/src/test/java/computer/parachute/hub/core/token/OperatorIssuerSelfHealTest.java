@@ -77,10 +77,10 @@ class OperatorIssuerSelfHealTest {
     @Test
     void unverifiableOrUnsuitableTokensAreSkippedWithTheirReasonAndLeftUntouched() throws Exception {
         assertSkipped(fixture.signedByStranger(), SkipReason.UNVERIFIABLE);
-        assertSkipped(fixture.signedByHub(b -> b.withAudience("vault")), SkipReason.AUD_MISMATCH);
-        assertSkipped(fixture.signedByHub(b -> b.withClaim("pa_scope_set", (String) null)), SkipReason.NO_SCOPE_SET);
-        assertSkipped(fixture.signedByHub(b -> b.withSubject(null)), SkipReason.NO_SUB);
-        assertSkipped(fixture.signedByHub(b -> b.withSubject("")), SkipReason.NO_SUB);
+        assertSkipped(fixture.issuedByHub(b -> b.withAudience("vault")), SkipReason.AUD_MISMATCH);
+        assertSkipped(fixture.issuedByHub(b -> b.withClaim("pa_scope_set", (String) null)), SkipReason.NO_SCOPE_SET);
+        assertSkipped(fixture.issuedByHub(b -> b.withSubject(null)), SkipReason.NO_SUB);
+        assertSkipped(fixture.issuedByHub(b -> b.withSubject("")), SkipReason.NO_SUB);
         String expiring = fixture.mint("admin").token();
         fixture.clock.advance(OperatorTokens.TTL.plus(Duration.ofSeconds(1)));
         assertSkipped(expiring, SkipReason.UNVERIFIABLE);

@@ -3,6 +3,7 @@ package computer.parachute.hub.core.token;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.interfaces.DecodedJWT;
 import computer.parachute.hub.core.db.HubDatabase;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,22 @@ public final class TokenFixture implements AutoCloseable {
     public String signedByHub(UnaryOperator<JWTCreator.Builder> bend) {
         SigningKey key = services.signingKeys().activeKey();
         return bend.apply(operatorClaims(key.kid())).sign(Algorithm.RSA256(key.publicKey(), key.privateKey()));
+    }
+
+    /**
+     * {@link #signedByHub} and recorded in hub.db's token registry as if this hub had minted it, for tests of the
+     * checks that run after the allow-list (audience, issuer, the CLI's rotation guards).
+     */
+    public String issuedByHub(UnaryOperator<JWTCreator.Builder> bend) {
+        String token = signedByHub(bend);
+        DecodedJWT claims = JWT.decode(token);
+        String scope = claims.getClaim(OperatorTokens.CLAIM_SCOPE).asString();
+        services.registry().record(new TokenRecord(claims.getId(),
+                claims.getSubject() == null ? "" : claims.getSubject(), null, OperatorTokens.CLIENT_ID,
+                scope == null || scope.isBlank() ? List.of() : List.of(scope.trim().split("\\s+")),
+                claims.getClaim(OperatorTokens.CLAIM_SCOPE_SET).asString(), claims.getIssuedAtAsInstant(),
+                claims.getExpiresAtAsInstant(), null, "test_fixture"));
+        return token;
     }
 
     /** Carries the hub's kid but is signed by a different RSA key. */

@@ -86,11 +86,11 @@ class TokenVerifierTest {
 
     @Test
     void wrongAudienceAndWrongIssuerAreInvalidAfterTheSignatureChecks() {
-        rejected(fixture.signedByHub(b -> b.withAudience("vault")), Reason.WRONG_AUDIENCE);
-        TokenRejectedException issuer = rejected(fixture.signedByHub(b -> b.withIssuer("https://evil.example")),
+        rejected(fixture.issuedByHub(b -> b.withAudience("vault")), Reason.WRONG_AUDIENCE);
+        TokenRejectedException issuer = rejected(fixture.issuedByHub(b -> b.withIssuer("https://evil.example")),
                 Reason.WRONG_ISSUER);
         assertTrue(issuer.getMessage().startsWith("bearer token issuer https://evil.example is not one of"));
-        rejected(fixture.signedByHub(b -> b.withIssuer(null)), Reason.WRONG_ISSUER);
+        rejected(fixture.issuedByHub(b -> b.withIssuer(null)), Reason.WRONG_ISSUER);
     }
 
     @Test
@@ -130,8 +130,59 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aTokenSignedWithTheHubsOwnKeyButNeverMintedIsRefused() {
+        // what anyone holding a copy of the signing key could forge: every claim right, only the record missing
+        TokenRejectedException e = rejected(fixture.signedByHub(b -> b), Reason.NOT_ISSUED);
+        assertEquals("invalid_token", e.code());
+        assertEquals("bearer token was not issued by this hub (no record of its jti); run `parachute auth"
+                + " rotate-operator` to re-mint", e.getMessage());
+    }
+
+    @Test
+    void aForgedTokenReusingARecordedJtiMustMatchTheRecord() throws Exception {
+        MintedToken narrow = fixture.mint("auth");
+        rejected(fixture.signedByHub(b -> b.withJWTId(narrow.jti()).withExpiresAt(narrow.expiresAt())
+                        .withIssuedAt(narrow.expiresAt().minus(OperatorTokens.TTL))),
+                Reason.NOT_ISSUED); // admin scopes on the jti of an auth-only token
+        rejected(fixture.signedByHub(b -> b.withJWTId(narrow.jti())
+                .withClaim(OperatorTokens.CLAIM_SCOPE, ScopeSets.HOST_AUTH)), Reason.NOT_ISSUED); // another exp
+        fixture.services.verifier().validate(narrow.token(), ISSUERS);
+    }
+
+    @Test
+    void aTokenLivingLongerThanItsScopeSetAllowsIsRefusedEvenWhenRecorded() throws Exception {
+        Instant iat = START.minusSeconds(60);
+        TokenRejectedException e = rejected(fixture.issuedByHub(b -> b.withIssuedAt(iat)
+                .withExpiresAt(iat.plus(OperatorTokens.TTL).plusSeconds(1))), Reason.LIFETIME_TOO_LONG);
+        assertEquals("invalid_token", e.code());
+        assertTrue(e.getMessage().startsWith("bearer token lives 7776001 s (exp - iat), over the 90-day maximum"),
+                e.getMessage());
+        fixture.services.verifier().validate(fixture.issuedByHub(b -> b.withIssuedAt(iat)
+                .withExpiresAt(iat.plus(OperatorTokens.TTL))), ISSUERS); // exactly the maximum is fine
+        rejected(fixture.issuedByHub(b -> b.withIssuedAt(iat).withExpiresAt(iat.plus(Duration.ofDays(3650)))),
+                Reason.LIFETIME_TOO_LONG);
+    }
+
+    @Test
+    void rotatingTheKeyAtOnceCutsOffEveryTokenItSignedImmediately() throws Exception {
+        try (TokenFixture own = new TokenFixture(dir.resolve("rotate-now"), new MutableClock(START))) {
+            MintedToken before = own.mint("admin");
+            own.services.signingKeys().rotate(); // an earlier, ordinary rotation: still inside its 24 h
+            MintedToken middle = own.mint("auth");
+            own.services.verifier().validate(before.token(), ISSUERS);
+            own.services.signingKeys().rotate(true);
+            for (MintedToken old : new MintedToken[] {before, middle}) {
+                TokenRejectedException e = assertThrows(TokenRejectedException.class,
+                        () -> own.services.verifier().validate(old.token(), ISSUERS));
+                assertEquals(Reason.UNKNOWN_KEY, e.reason());
+            }
+            own.services.verifier().validate(own.mint("admin").token(), ISSUERS);
+        }
+    }
+
+    @Test
     void verifyWithoutPinsAcceptsAnyAudienceAndIssuerButStillChecksRevocation() throws Exception {
-        String foreign = fixture.signedByHub(b -> b.withAudience("vault").withIssuer("https://elsewhere"));
+        String foreign = fixture.issuedByHub(b -> b.withAudience("vault").withIssuer("https://elsewhere"));
         VerifiedToken verified = fixture.services.verifier().verify(foreign);
         assertFalse(verified.isOperatorAudience());
         MintedToken minted = fixture.mint("admin");

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class HubJvmFlagsTest {
     @TempDir
@@ -44,5 +46,72 @@ class HubJvmFlagsTest {
         assertTrue(java.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, java.exitValue(), output);
         assertFalse(output.toLowerCase().contains("cds") || output.toLowerCase().contains("shared"), output);
+    }
+
+    private static HubJava java(int feature) {
+        return new HubJava(Path.of("/jdk-" + feature + "/bin/java"), feature, "test", true);
+    }
+
+    @Test
+    void java25AndNewerGetTheAotCacheAndOlderJvmsTheArchive() throws Exception {
+        Path archive = Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_ARCHIVE), "x");
+        Path aot = Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_AOT_CACHE), "x");
+        Path jar = dir.resolve("launcher.jar");
+
+        List<String> on25 = HubJvmFlags.forLauncher(jar, java(25));
+        assertTrue(on25.contains("-XX:AOTCache=" + aot), on25.toString());
+        assertTrue(on25.containsAll(HubJvmFlags.QUIET_AOT), on25.toString());
+        assertFalse(on25.stream().anyMatch(flag -> flag.startsWith("-XX:SharedArchiveFile")), on25.toString());
+
+        List<String> on17 = HubJvmFlags.forLauncher(jar, java(17));
+        assertTrue(on17.contains("-XX:SharedArchiveFile=" + archive), on17.toString());
+        assertFalse(on17.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCache")), on17.toString());
+
+        List<String> unknown = HubJvmFlags.forLauncher(jar, java(HubJava.UNKNOWN_FEATURE));
+        assertTrue(unknown.contains("-XX:SharedArchiveFile=" + archive), unknown.toString());
+    }
+
+    @Test
+    void aMissingCacheForTheChosenJvmOrAnOptOutMeansNoCacheFlags() throws Exception {
+        Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_ARCHIVE), "x"); // an archive, but no AOT cache
+        Path jar = dir.resolve("launcher.jar");
+        assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(jar, java(25)));
+
+        Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_AOT_CACHE), "x");
+        HubJava optedOut = new HubJava(Path.of("/jdk/bin/java"), 25, "test", false);
+        assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(jar, optedOut));
+        assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(jar,
+                new HubJava(Path.of("/jdk/bin/java"), 17, "test", false)));
+    }
+
+    @Test
+    void theCommandIsJavaThenFlagsThenTheJar() throws Exception {
+        Path jar = dir.resolve("launcher.jar");
+        List<String> argv = HubJvmFlags.command(java(25), jar);
+        assertEquals("/jdk-25/bin/java", argv.get(0));
+        assertEquals(HubJvmFlags.forLauncher(jar, java(25)), argv.subList(1, argv.size() - 2));
+        assertEquals(List.of("-jar", jar.toString()), argv.subList(argv.size() - 2, argv.size()));
+    }
+
+    /** A stale AOT cache (rebuilt jar, other JDK 25 build) must not stop a JDK 25 hub nor print anything. */
+    @Test
+    void aBrokenAotCacheIsIgnoredByAJdk25WithoutOutput() throws Exception {
+        HubJava jdk25;
+        try {
+            jdk25 = HubJavaFinder.of(Map.of()).find();
+        } catch (IllegalArgumentException e) {
+            jdk25 = null;
+        }
+        assumeTrue(jdk25 != null && jdk25.usesAotCache(), "no JDK 25+ on this machine");
+        Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_AOT_CACHE), "not an AOT cache");
+        List<String> argv = new ArrayList<>(HubJvmFlags.command(jdk25, dir.resolve("launcher.jar")));
+        argv.subList(argv.size() - 2, argv.size()).clear();
+        assertTrue(argv.contains("-XX:AOTCache=" + dir.resolve(HubJvmFlags.LAUNCHER_AOT_CACHE)), argv.toString());
+        argv.add("-version");
+        Process java = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes());
+        assertTrue(java.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, java.exitValue(), output);
+        assertFalse(output.toLowerCase().contains("aot") || output.toLowerCase().contains("error"), output);
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HubUnitTest {
 
@@ -32,6 +34,24 @@ class HubUnitTest {
         expected.add("-jar");
         expected.add("/opt/parachute/lib/launcher.jar");
         assertEquals(expected, UnitFixtures.userUnit().execStart());
+    }
+
+    /** The unit runs the hub on the JVM the finder chose, with the class cache that JVM reads. */
+    @Test
+    void aUnitForAJdk25CarriesItsJavaAndTheAotCacheBesideTheJar(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("launcher.jar"), "jar");
+        Path aot = Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_AOT_CACHE), "aot");
+        Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_ARCHIVE), "jsa");
+        HubJava jdk25 = new HubJava(Path.of("/usr/lib/jvm/temurin-25/bin/java"), 25, "JDK 25 in /usr/lib/jvm", true);
+        HubUnit unit = HubUnit.forLauncher(jdk25, jar, UnitFixtures.HOME, HubUnit.DEFAULT_PORT, false, "op",
+                UnitFixtures.PATH);
+        List<String> argv = unit.execStart();
+        assertEquals("/usr/lib/jvm/temurin-25/bin/java", argv.get(0));
+        assertTrue(argv.contains("-XX:AOTCache=" + aot), argv.toString());
+        assertFalse(argv.stream().anyMatch(flag -> flag.startsWith("-XX:SharedArchiveFile")), argv.toString());
+        String rendered = SystemdUnit.render(unit);
+        assertTrue(rendered.contains("ExecStart=/usr/lib/jvm/temurin-25/bin/java ") && rendered.contains(
+                "-XX:AOTCache=" + aot + " -Xlog:aot=off -Xlog:cds=off -jar " + jar), rendered);
     }
 
     @Test
@@ -79,7 +99,7 @@ class HubUnitTest {
         assertThrows(IllegalArgumentException.class, () ->
                 HubUnit.forLauncher(UnitFixtures.JAVA, UnitFixtures.LAUNCHER, Path.of(".parachute"), 1939, false, "op", "/bin"));
         assertThrows(IllegalArgumentException.class, () ->
-                HubUnit.forLauncher(null, UnitFixtures.LAUNCHER, UnitFixtures.HOME, 1939, false, "op", "/bin"));
+                HubUnit.forLauncher((Path) null, UnitFixtures.LAUNCHER, UnitFixtures.HOME, 1939, false, "op", "/bin"));
     }
 
     @Test

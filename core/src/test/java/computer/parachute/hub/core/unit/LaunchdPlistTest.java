@@ -47,6 +47,9 @@ class LaunchdPlistTest {
         assertEquals("10", value(doc, "ThrottleInterval"));
         assertEquals("/home/op/.parachute/hub/logs/hub.log", value(doc, "StandardOutPath"));
         assertEquals("/home/op/.parachute/hub/logs/hub.log", value(doc, "StandardErrorPath"));
+        // launchd reads Umask as a decimal integer: 63 is 0077, owner-only files (issue 9)
+        assertEquals("integer", xpath.evaluate("name(/plist/dict/key[.='Umask']/following-sibling::*[1])", doc));
+        assertEquals(0077, Integer.parseInt(value(doc, "Umask")));
     }
 
     @Test

@@ -36,6 +36,16 @@ class SystemdUnitTest {
         assertTrue(lines.contains("WantedBy=multi-user.target"));
     }
 
+    /** Issue 9: whatever umask systemd would give the hub, what it creates is owner-only. */
+    @Test
+    void bothUnitsSetAnOwnerOnlyUmaskInTheServiceSection() {
+        for (HubUnit unit : List.of(UnitFixtures.userUnit(), UnitFixtures.systemUnit())) {
+            String text = SystemdUnit.render(unit);
+            String service = text.substring(text.indexOf("[Service]"), text.indexOf("[Install]"));
+            assertTrue(service.lines().anyMatch("UMask=0077"::equals), service);
+        }
+    }
+
     @Test
     void userUnitHasNoUserAndWantsDefaultTarget() {
         String text = SystemdUnit.render(UnitFixtures.userUnit());

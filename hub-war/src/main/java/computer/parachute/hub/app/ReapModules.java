@@ -1,4 +1,4 @@
-package computer.parachute.hub.launcher;
+package computer.parachute.hub.app;
 
 import computer.parachute.hub.core.config.HubConfig;
 import computer.parachute.hub.core.db.HubDatabase;
@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The hub unit's {@code ExecStopPost} (issue 12, KillMode decision in the README): systemd runs it after the hub
+ * The hub unit's {@code ExecStopPost} (issue 12, KillMode decision in the README), run from launcher.jar (which
+ * carries the WAR's classes; the launcher's own code may not use them, DESIGN §3): systemd runs it after the hub
  * process is gone and before its final SIGKILL of the unit's cgroup. After a clean stop hub.db has no child records
  * and this does nothing; after a crash it gives each module the hub left running SIGTERM and the supervisor's stop
  * grace. Always exits 0: a failure here must not mark the unit failed or block its restart.

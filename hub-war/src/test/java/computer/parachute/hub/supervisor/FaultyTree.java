@@ -1,0 +1,30 @@
+package computer.parachute.hub.supervisor;
+
+import computer.parachute.hub.core.process.ProcessSnapshot;
+import java.util.List;
+import java.util.Optional;
+
+/** The production /proc tree, with an injectable failure for {@link #family} (an unexpected error mid-handling). */
+class FaultyTree implements ProcessTree {
+    private final ProcessTree delegate;
+    volatile RuntimeException familyFailure;
+
+    FaultyTree(ProcessTree delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override public boolean canEnumerate() { return delegate.canEnumerate(); }
+
+    @Override
+    public List<ProcessSnapshot> family(String spawnId, long group) {
+        RuntimeException failure = familyFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return delegate.family(spawnId, group);
+    }
+
+    @Override public Optional<String> spawnIdOf(long pid) { return delegate.spawnIdOf(pid); }
+    @Override public boolean running(ProcessSnapshot process) { return delegate.running(process); }
+    @Override public long groupOf(long pid) { return delegate.groupOf(pid); }
+}

@@ -1,0 +1,15 @@
+package computer.parachute.hub.launcher;
+
+import org.eclipse.jetty.ee11.servlet.ErrorPageErrorHandler;
+
+/**
+ * The hub context's error handler: web.xml's error page (the WAR's JSON error servlet) for every method. Jetty's
+ * default serves error pages to GET, POST and HEAD only, so a refused TRACE (webdefault's security constraint) was
+ * a bodyless 403 (DESIGN §6: every error answers JSON).
+ */
+final class JsonErrorPages extends ErrorPageErrorHandler {
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+}
