@@ -35,10 +35,10 @@ public final class ApiRequestMetrics implements ContainerResponseFilter {
     private ExtendedUriInfo uriInfo;
 
     ApiRequestMetrics(PrometheusRegistry registry) {
-        requests = Counter.builder().name("parachute_hub_api_requests_total")
+        requests = Counter.builder().withoutExemplars().name("parachute_hub_api_requests_total")
                 .help("API requests by route template, method and status").labelNames("route", "method", "status")
                 .register(registry);
-        verifications = Counter.builder().name("parachute_hub_token_verifications_total")
+        verifications = Counter.builder().withoutExemplars().name("parachute_hub_token_verifications_total")
                 .help("Bearer token checks on scoped routes by outcome").labelNames("outcome")
                 .register(registry);
     }

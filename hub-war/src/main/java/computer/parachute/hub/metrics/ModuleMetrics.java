@@ -29,6 +29,8 @@ import java.util.function.Function;
  *       {@code Process.exitValue()} gives for a child killed by signal N);</li>
  *   <li>spawn to ready: from the spawn instant in the snapshot to the event that first shows the port bound.</li>
  * </ul>
+ * Exemplars are off: there are no traces to link, and the client's exemplar sampler starts a static scheduler thread
+ * that would outlive an undeployed WAR (Tomcat reports it, and it pins the class loader).
  */
 final class ModuleMetrics implements Consumer<ModuleSnapshot> {
     private static final int SIGNAL_BASE = 128;
@@ -45,15 +47,15 @@ final class ModuleMetrics implements Consumer<ModuleSnapshot> {
     ModuleMetrics(PrometheusRegistry registry, Clock clock, ScrapeProcessTable processes,
                   Function<String, OptionalLong> logBytes) {
         this.clock = clock;
-        crashes = Counter.builder().name("parachute_module_crashes_total")
+        crashes = Counter.builder().withoutExemplars().name("parachute_module_crashes_total")
                 .help("Exits of a module's child that the supervisor did not request")
                 .labelNames("module").register(registry);
-        restarts = Counter.builder().name("parachute_module_restarts_total")
+        restarts = Counter.builder().withoutExemplars().name("parachute_module_restarts_total")
                 .help("Respawns of a module after a crash").labelNames("module").register(registry);
-        exits = Counter.builder().name("parachute_module_exits_total")
+        exits = Counter.builder().withoutExemplars().name("parachute_module_exits_total")
                 .help("Exits of a module's child by exit code, or by signal name when killed by a signal")
                 .labelNames("module", "code", "signal").register(registry);
-        spawnToReady = Histogram.builder().name("parachute_module_spawn_to_ready_seconds")
+        spawnToReady = Histogram.builder().withoutExemplars().name("parachute_module_spawn_to_ready_seconds")
                 .help("Time from spawning a module's child to its port accepting connections")
                 .unit(Unit.SECONDS).classicOnly().classicUpperBounds(READY_BUCKETS)
                 .labelNames("module").register(registry);
