@@ -4,6 +4,7 @@ import computer.parachute.hub.api.HealthResource;
 import computer.parachute.hub.api.ModuleOpsResource;
 import computer.parachute.hub.api.ModulesResource;
 import computer.parachute.hub.api.ReadyResource;
+import computer.parachute.hub.proxy.DiscoveryResource;
 import computer.parachute.hub.auth.BearerAuthFilter;
 import computer.parachute.hub.auth.BearerChallengeFilter;
 import computer.parachute.hub.api.NoStoreResponseFilter;
@@ -52,6 +53,7 @@ public final class HubApplication extends ResourceConfig {
         register(ReadyResource.class);
         register(ModulesResource.class);
         register(ModuleOpsResource.class);
+        register(DiscoveryResource.class);
 
         register(DashboardPages.class);
         register(DashboardActions.class);

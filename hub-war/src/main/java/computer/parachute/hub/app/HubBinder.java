@@ -12,6 +12,8 @@ import computer.parachute.hub.web.WebAssets;
 import computer.parachute.hub.core.token.TokenVerifier;
 import computer.parachute.hub.modules.BootReadiness;
 import computer.parachute.hub.modules.ModuleOperations;
+import computer.parachute.hub.proxy.FrontDoorOrigin;
+import computer.parachute.hub.proxy.ModuleRouter;
 import computer.parachute.hub.supervisor.Supervisor;
 import java.time.Clock;
 import computer.parachute.hub.api.HealthCheck;
@@ -51,6 +53,8 @@ public final class HubBinder extends AbstractBinder {
         bind(new LogFollower(modules)).to(LogFollower.class);
         bind(new BootReadiness(lifecycle.supervisor(), lifecycle.boot(), Clock.systemUTC())).to(BootReadiness.class);
         bind(lifecycle.tokens().verifier()).to(TokenVerifier.class);
+        bind(lifecycle.router()).to(ModuleRouter.class);
+        bind(new FrontDoorOrigin(lifecycle.config().hubOrigin())).to(FrontDoorOrigin.class);
         bind((AcceptedIssuers) lifecycle::acceptedIssuers).to(AcceptedIssuers.class);
 
         // the dashboard (issue 11): sessions and login codes in hub.db, the page's files, its event streams

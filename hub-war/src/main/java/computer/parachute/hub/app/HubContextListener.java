@@ -6,10 +6,14 @@ import computer.parachute.hub.core.config.HubContextAttributes;
 import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.http.LoopbackHostFilter;
+import computer.parachute.hub.http.NoTraceFilter;
 import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.metrics.MetricsSwitch;
+import computer.parachute.hub.proxy.FrontDoorOrigin;
+import computer.parachute.hub.proxy.ModuleProxyFilter;
 import computer.parachute.hub.web.WebAssets;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -54,9 +58,14 @@ public final class HubContextListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         HubConfig config = fixedConfig != null ? fixedConfig : HubConfig.fromProcessAndContext(context::getInitParameter);
         // first, and ahead of web.xml's mappings: no path of this context answers a rebound DNS name (DESIGN §12)
-        context.addFilter(LoopbackHostFilter.class.getSimpleName(),
-                        new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        FilterRegistration.Dynamic hostCheck = context.addFilter(LoopbackHostFilter.class.getSimpleName(),
+                        new LoopbackHostFilter(HubOrigins.answeredHosts(config.bindHost(), config.hubOrigin())));
+        hostCheck.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // every filter a request passes must allow async, or the front door cannot answer a proxied request later
+        hostCheck.setAsyncSupported(true);
+        FilterRegistration.Dynamic noTrace = context.addFilter(NoTraceFilter.class.getSimpleName(), new NoTraceFilter());
+        noTrace.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        noTrace.setAsyncSupported(true);
         // a PORT the deployer gave (the launcher always does) is trusted; else the container's connector (Tomcat's
         // MBeans), else the first request tells
         int givenPort = fixedConfig != null ? fixedConfig.port()
@@ -80,8 +89,18 @@ public final class HubContextListener implements ServletContextListener {
         // an exact mapping wins over Jersey's /* in any container; no token (node_exporter's convention), no secrets
         lifecycle.metrics().map(HubMetrics::servlet).ifPresent(servlet ->
                 context.addServlet(METRICS_SERVLET_NAME, servlet).addMapping("/metrics"));
-        context.addFilter(ServedPortFilter.class.getSimpleName(), new ServedPortFilter(servedPort))
-                .addMappingForUrlPatterns(null, false, "/*");
+        FilterRegistration.Dynamic servedPortFilter = context.addFilter(ServedPortFilter.class.getSimpleName(),
+                new ServedPortFilter(servedPort));
+        servedPortFilter.addMappingForUrlPatterns(null, false, "/*");
+        servedPortFilter.setAsyncSupported(true);
+        // a proxied request is answered asynchronously, and every container asks the servlet a path maps to
+        jersey.setAsyncSupported(true);
+        // the front door: module paths go to their module, everything else on to Jersey (DESIGN §13)
+        FrontDoorOrigin frontDoor = new FrontDoorOrigin(config.hubOrigin());
+        FilterRegistration.Dynamic proxy = context.addFilter(ModuleProxyFilter.class.getSimpleName(), new ModuleProxyFilter(
+                lifecycle.router(), lifecycle.supervisor(), lifecycle.boot()::isBooting, frontDoor));
+        proxy.setAsyncSupported(true);
+        proxy.addMappingForUrlPatterns(null, false, "/*");
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);

@@ -24,11 +24,13 @@ import computer.parachute.hub.core.token.TokenServices;
 import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
+import computer.parachute.hub.proxy.ModuleRouter;
 import computer.parachute.hub.supervisor.ChildRecords;
 import computer.parachute.hub.supervisor.ExecutorScheduler;
 import computer.parachute.hub.supervisor.HandleSignals;
 import computer.parachute.hub.supervisor.NamedThreads;
 import computer.parachute.hub.supervisor.ProcProcessTree;
+import computer.parachute.hub.supervisor.ModuleState;
 import computer.parachute.hub.supervisor.SetsidProcessLauncher;
 import computer.parachute.hub.supervisor.SpawnRequests;
 import computer.parachute.hub.supervisor.StdoutHubOutput;
@@ -45,6 +47,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -61,6 +64,8 @@ public final class HubLifecycle {
     /** How often services.json is checked for removed rows (a stat call when nothing changed). */
     static final Duration RESCAN_INTERVAL = Duration.ofSeconds(2);
     private static final long RESCAN_STOP_SECONDS = 2;
+    /** How often the front door checks services.json for new, removed or re-pathed modules (routing within 2 s). */
+    static final Duration ROUTES_INTERVAL = Duration.ofMillis(500);
 
     private final HubConfig config;
     private final ServedPort servedPort;
@@ -73,6 +78,7 @@ public final class HubLifecycle {
     private final ServicesRegistry registry;
     private final SpawnRequests requests;
     private final HubBoot boot;
+    private final ModuleRouter router;
     private final ScheduledExecutorService rescanner;
     private final DashboardSessions sessions;
     private final LoginCodes loginCodes;
@@ -104,6 +110,7 @@ public final class HubLifecycle {
         this.boot = new HubBoot(registry, supervisor, requests);
         // before boot, so the metrics see every module event from the first spawn
         this.metrics = withMetrics ? new HubMetrics(supervisor, HubVersion.current(), instance.startedAt(), clock) : null;
+        this.router = new ModuleRouter(registry);
         this.rescanner = NamedThreads.singleScheduled("registry-rescan");
         SessionPolicy policy = SessionPolicy.fromSystemProperties();
         this.sessions = new DashboardSessions(database, clock, policy);
@@ -151,11 +158,30 @@ public final class HubLifecycle {
         SupervisorLoop loop = new SupervisorLoop(new RegistryRescan(lifecycle.registry, lifecycle.supervisor),
                 lifecycle.supervisor, lifecycle.heartbeat);
         lifecycle.rescanner.scheduleWithFixedDelay(loop, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        lifecycle.startRouting();
         LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id()
                 + ", port=" + (servedPort.isKnown() ? servedPort.get().getAsInt()
                 : "not known yet (no PORT given): learned from the first request; until then modules start without "
                         + SpawnRequests.HUB_ORIGIN + " and the operator token waits"));
         return lifecycle;
+    }
+
+    /**
+     * Routes are read once now (the first request already has them), then polled; a module that starts also nudges a
+     * re-read, so an install followed by a start is routed at once (handed off: event listeners must not block).
+     */
+    private void startRouting() {
+        router.run();
+        rescanner.scheduleWithFixedDelay(router, ROUTES_INTERVAL.toMillis(), ROUTES_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        supervisor.events().subscribe(change -> {
+            if (change.is(ModuleState.STARTING)) {
+                try {
+                    rescanner.execute(router);
+                } catch (RejectedExecutionException stopping) {
+                    // the hub is stopping: no routes to refresh
+                }
+            }
+        });
     }
 
     /** A standalone container refuses an unsafe home too (the launcher has already checked when it runs the WAR). */
@@ -242,6 +268,7 @@ public final class HubLifecycle {
     public ServicesRegistry registry() { return registry; }
     public SpawnRequests requests() { return requests; }
     public HubBoot boot() { return boot; }
+    public ModuleRouter router() { return router; }
     public DashboardSessions sessions() { return sessions; }
     public LoginCodes loginCodes() { return loginCodes; }
     public ModuleOperations modules() { return modules; }

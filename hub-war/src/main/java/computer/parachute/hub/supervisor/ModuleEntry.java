@@ -1,6 +1,7 @@
 package computer.parachute.hub.supervisor;
 
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -308,6 +309,13 @@ final class ModuleEntry {
         if (pendingRespawn != null) {
             pendingRespawn.cancel(false);
             pendingRespawn = null;
+        }
+    }
+
+    /** The current child's port once it was seen accepting connections; empty before that or without a child. */
+    OptionalInt readyPort() {
+        synchronized (lock) {
+            return portReady && request != null ? request.port() : OptionalInt.empty();
         }
     }
 

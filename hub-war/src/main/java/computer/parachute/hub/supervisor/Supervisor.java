@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -128,6 +129,16 @@ public final class Supervisor {
 
     public Optional<ModuleSnapshot> get(String shortName) {
         return Optional.ofNullable(find(shortName)).map(ModuleEntry::snapshot);
+    }
+
+    /**
+     * The port the current child was seen accepting connections on; empty unless it is {@link ModuleSnapshot#ready()}.
+     * This is the port it was spawned with, which services.json may have changed since (the proxy's "never route to a
+     * port the hub has not seen the module bind").
+     */
+    public OptionalInt readyPort(String shortName) {
+        ModuleEntry entry = find(shortName);
+        return entry == null ? OptionalInt.empty() : entry.readyPort();
     }
 
     /** The buffered lines, oldest first; empty Optional when not supervised (an empty list is "supervised, quiet"). */

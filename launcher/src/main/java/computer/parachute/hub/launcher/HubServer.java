@@ -7,6 +7,7 @@ import org.eclipse.jetty.ee11.webapp.WebAppConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.ee11.webapp.WebInfConfiguration;
 import org.eclipse.jetty.ee11.webapp.WebXmlConfiguration;
+import org.eclipse.jetty.ee11.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -66,10 +67,14 @@ public final class HubServer {
         webapp.setConfigurations(new Configuration[] {new WebInfConfiguration(), new WebXmlConfiguration(),
                 new WebAppConfiguration()});
         // no webdefault-ee11.xml: its default and JSP servlets and MIME table serve nothing here (Jersey owns /*, errors
-        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost
+        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost. Its TRACE refusal is the WAR's own
+        // NoTraceFilter (405 JSON, in every container)
         webapp.setDefaultsDescriptor(null);
         // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
         config.toInitParameters().forEach(webapp::setInitParameter);
+        // the container's Jakarta WebSocket server, through which the hub's front door accepts the upgrades it bridges
+        // to modules (a stock container provides it itself); called directly, since annotation scanning is off
+        JakartaWebSocketServletContainerInitializer.configure(webapp, null);
         server.setHandler(webapp);
         return server;
     }

@@ -218,10 +218,10 @@ final class CorpusTables {
         cases.add(raw("absolute URI to another host", "GET http://example.org/health HTTP/1.1\r\n" + CorpusCase.HOST
                 + "Connection: close\r\n\r\n", false, 400, "bad_request"));
         cases.add(raw("unknown path", health.replace("/health", "/etc/passwd") + "\r\n", false, 404, "not_found"));
-        // webdefault's constraint refuses TRACE before any filter: its 403 carries the JSON body too
+        // NoTraceFilter refuses TRACE on every path, known or not, before the proxy or Jersey see it
         for (String target : List.of("/health", "/api/modules", "/nowhere")) {
-            cases.add(raw("TRACE " + target, health.replace("GET /health", "TRACE " + target) + "\r\n", false, 403,
-                    "forbidden"));
+            cases.add(raw("TRACE " + target, health.replace("GET /health", "TRACE " + target) + "\r\n", false, 405,
+                    "method_not_allowed"));
         }
         cases.add(raw("unknown path with traversal", health.replace("/health", "/../../etc/passwd") + "\r\n", false, 400, "bad_request"));
         return cases;

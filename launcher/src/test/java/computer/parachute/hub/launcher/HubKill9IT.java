@@ -85,7 +85,8 @@ class HubKill9IT {
         assertFalse(log.contains("EADDRINUSE") || log.contains("Address already in use"), log);
         assertFalse(log.contains("port_squatter") || log.contains("outside the supervisor"), log);
         for (String name : MODULES.keySet()) {
-            assertTrue(log.contains("[supervisor] " + name + ": reaping orphan pid"), name + " not reaped: " + log);
+            assertTrue(log.contains("[supervisor] " + name + ": reaping ")
+                    && log.contains("[supervisor] reaped " + name + " (pid "), name + " not reaped: " + log);
         }
     }
 

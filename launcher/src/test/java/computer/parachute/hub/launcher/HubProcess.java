@@ -40,12 +40,20 @@ final class HubProcess implements AutoCloseable {
     /** As {@link #start(Path, String, int, Map)}, with the process umask set by {@code sh} first (null: inherited). */
     static HubProcess start(Path home, String portValue, int port, Map<String, String> extraEnv, String umask)
             throws IOException {
+        return start(home, portValue, port, extraEnv, umask, List.of());
+    }
+
+    /** As above, plus extra JVM options (e.g. a small -Xmx that proves the hub never buffers a whole body). */
+    static HubProcess start(Path home, String portValue, int port, Map<String, String> extraEnv, String umask,
+                            List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         if (umask != null) {
             command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", launcherJar().toString()));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", launcherJar().toString()));
         Path logs = Files.createDirectories(home.resolveSibling(home.getFileName() + "-logs"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(logs.resolve("stdout.txt").toFile())

@@ -7,6 +7,7 @@ import computer.parachute.hub.cli.Verb;
 import computer.parachute.hub.core.home.ModuleNames;
 import computer.parachute.hub.core.manifest.ModuleManifest;
 import computer.parachute.hub.core.manifest.ModuleManifestException;
+import computer.parachute.hub.core.manifest.ReservedPaths;
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.core.manifest.ShortNames;
@@ -62,6 +63,7 @@ public final class InstallCommand implements Verb {
         if (reserved.isPresent()) {
             throw new CliFailure(ModuleManifest.fileIn(installDir) + ": " + reserved.get());
         }
+        refuseShadowingPaths(installDir, manifest);
         ServicesRegistry registry = new ServicesRegistry(env.home().servicesJson());
         List<ServiceEntry> rows = registry.readStrict();
         int hubPort = env.hubPort();
@@ -88,6 +90,16 @@ public final class InstallCommand implements Verb {
             return ModuleManifest.read(installDir);
         } catch (ModuleManifestException e) {
             throw new CliFailure(e.getMessage());
+        }
+    }
+
+    /** The hub's own routes always win, so a module mounted on one would never be reached (DESIGN §13). */
+    private static void refuseShadowingPaths(Path installDir, ModuleManifest manifest) throws CliFailure {
+        for (String path : manifest.paths()) {
+            Optional<String> conflict = ReservedPaths.conflict(path);
+            if (conflict.isPresent()) {
+                throw new CliFailure(ModuleManifest.fileIn(installDir) + ": " + conflict.get() + " — nothing was registered");
+            }
         }
     }
 

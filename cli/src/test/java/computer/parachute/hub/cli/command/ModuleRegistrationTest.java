@@ -139,6 +139,17 @@ class ModuleRegistrationTest {
     }
 
     @Test
+    void aPathShadowingAHubRouteIsRefusedAndNothingIsRegistered() throws Exception {
+        Files.writeString(module.resolve(".parachute/module.json"), "{\"name\":\"notes\",\"port\":1944,\"paths\":[\"/notes\",\"/api/notes\"],"
+                + "\"health\":\"/health\",\"startCmd\":[\"python3\",\"serve.py\"]}");
+        env.health.up = true;
+        assertEquals(1, env.run("install", module.toString()));
+        assertTrue(env.stderr().contains("path \"/api/notes\" is the hub's own route"), env.stderr());
+        assertTrue(registry.readStrict().isEmpty());
+        assertTrue(env.ops.calls.isEmpty());
+    }
+
+    @Test
     void runningHubStartsTheNewModule() throws Exception {
         env.health.up = true;
         assertEquals(0, env.run("install", module.toString()));

@@ -60,6 +60,11 @@ public record ServiceEntry(String name, int port, List<String> paths, String hea
         return row.build();
     }
 
+    /** {@code stripPrefix} (reference §1.3): the front door removes the matched path before forwarding. */
+    public boolean stripPrefix() {
+        return raw.getBoolean("stripPrefix", false);
+    }
+
     public ServiceEntry withInstallDir(String dir) {
         return new ServiceEntry(name, port, paths, health, version, displayName, tagline, dir, lastStartError, raw);
     }
