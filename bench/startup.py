@@ -2,7 +2,9 @@
 """Hub launcher cold start: process spawn -> first 200 from /health, and RSS once up.
 
 Builds nothing. Usage:
-    bench/startup.py path/to/launcher.jar [--runs 5] [-- extra JVM flags ...]
+    bench/startup.py path/to/launcher.jar [--runs 5] [--ab NAME=VALUE] [-- extra JVM flags ...]
+With --ab, every run is a pair, interleaved: as is, then with NAME=VALUE in the hub's environment (e.g.
+PARACHUTE_METRICS=off), so both sides share the box's load; each side also reports RSS after one GET /metrics.
 Each run uses a fresh temporary PARACHUTE_HOME and a free loopback port, stops the hub with SIGTERM and checks it
 exited 0. Prints every run, then the medians. The unpacked-WAR cache (java.io.tmpdir/parachute-hub-<user>) is
 warmed by one untimed run first, as it is on every launch after the first.
@@ -49,10 +51,20 @@ def rss_mb(pid):
     return float("nan")
 
 
-def one_run(jar, jvm_flags):
+def scrape(port):
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("GET", "/metrics")
+        conn.getresponse().read()
+        conn.close()
+    except OSError:
+        pass
+
+
+def one_run(jar, jvm_flags, extra_env=None):
     home = tempfile.mkdtemp(prefix="hub-bench-")
     port = free_port()
-    env = dict(os.environ, PARACHUTE_HOME=home, PORT=str(port))
+    env = dict(os.environ, PARACHUTE_HOME=home, PORT=str(port), **(extra_env or {}))
     started = time.monotonic()
     proc = subprocess.Popen(["java", *jvm_flags, "-jar", jar], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -65,11 +77,13 @@ def one_run(jar, jvm_flags):
             time.sleep(POLL_INTERVAL_S)
         elapsed_ms = (time.monotonic() - started) * 1000
         rss = rss_mb(proc.pid)
+        scrape(port)
+        rss_scraped = rss_mb(proc.pid)
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(timeout=STOP_DEADLINE_S)
         if code != 0:
             raise SystemExit(f"hub exited {code} after SIGTERM (expected 0)")
-        return elapsed_ms, rss
+        return elapsed_ms, rss, rss_scraped
     finally:
         if proc.poll() is None:
             proc.kill()  # by pid: the one process this run started
@@ -86,16 +100,24 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("jar")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--ab", metavar="NAME=VALUE", help="interleave runs with this variable in the hub's env")
     opts = parser.parse_args(args)
+    sides = [("as is", {})]
+    if opts.ab:
+        name, _, value = opts.ab.partition("=")
+        sides.append((opts.ab, {name: value}))
     one_run(opts.jar, jvm_flags)  # warm the unpacked-WAR cache and the OS page cache
-    times, rss = [], []
+    results = {label: [] for label, _ in sides}
     for i in range(opts.runs):
-        ms, mb = one_run(opts.jar, jvm_flags)
-        times.append(ms)
-        rss.append(mb)
-        print(f"run {i + 1}: {ms:.0f} ms to first 200, RSS {mb:.0f} MB")
+        for label, extra in sides:
+            ms, mb, scraped = one_run(opts.jar, jvm_flags, extra)
+            results[label].append((ms, mb, scraped))
+            print(f"run {i + 1} [{label}]: {ms:.0f} ms to first 200, RSS {mb:.0f} MB, {scraped:.0f} MB after GET /metrics")
     flags = " ".join(jvm_flags) or "(default JVM flags)"
-    print(f"median of {opts.runs}: {statistics.median(times):.0f} ms, RSS {statistics.median(rss):.0f} MB  [{flags}]")
+    for label, runs in results.items():
+        med = [statistics.median(r[k] for r in runs) for k in range(3)]
+        print(f"median of {opts.runs} [{label}]: {med[0]:.0f} ms, RSS {med[1]:.0f} MB, "
+              f"{med[2]:.0f} MB after GET /metrics  [{flags}]")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,6 @@ public interface CliEnvironment {
     /** Reference §6.2: the unit arm when a hub unit file is installed, else the detached arm. */
     default HubArm hubArm(Optional<Path> launcher) {
         HubUnitManager manager = unitManager();
-        return manager.unitInstalled() ? new UnitArm(manager, hubPort()) : detachedArm(launcher);
+        return manager.unitInstalled() ? new UnitArm(manager, hubPort(), home()) : detachedArm(launcher);
     }
 }

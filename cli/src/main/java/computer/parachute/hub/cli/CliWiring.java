@@ -34,6 +34,7 @@ import computer.parachute.hub.core.unit.Platform;
 import computer.parachute.hub.core.unit.ProcessCommandRunner;
 import computer.parachute.hub.core.unit.ServiceManager;
 import computer.parachute.hub.core.unit.ServiceManagers;
+import computer.parachute.hub.core.unit.UnitPath;
 import computer.parachute.hub.core.unit.PollTimer;
 
 import java.io.FileDescriptor;
@@ -52,8 +53,6 @@ import java.util.Optional;
  * don't use.
  */
 public final class CliWiring implements CliEnvironment {
-    /** PATH for a unit when the CLI's own environment has none (DESIGN §9). */
-    static final String DEFAULT_UNIT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final Console console;
     private final HubHome home;
@@ -134,7 +133,7 @@ public final class CliWiring implements CliEnvironment {
             Platform platform = Platform.current();
             ServiceManager manager = ServiceManagers.detect(platform, GuardedCommandRunner.fromEnvironment(new ProcessCommandRunner()));
             units = new ServiceManagerUnits(manager, health(), PollTimer.system(), console::line, home, platform,
-                    env.getOrDefault("PATH", DEFAULT_UNIT_PATH), HubJavaFinder.of(env));
+                    env.getOrDefault(UnitPath.EXTRA_ENV, ""), HubJavaFinder.of(env));
         }
         return units;
     }

@@ -5,6 +5,7 @@ import computer.parachute.hub.cli.command.AuthRotateKeyCommand;
 import computer.parachute.hub.cli.command.AuthRotateOperatorCommand;
 import computer.parachute.hub.cli.command.CompletionCommand;
 import computer.parachute.hub.cli.command.DashboardCommand;
+import computer.parachute.hub.cli.command.DoctorCommand;
 import computer.parachute.hub.cli.command.HelpCommand;
 import computer.parachute.hub.cli.command.HubInstallCommand;
 import computer.parachute.hub.cli.command.HubUninstallCommand;
@@ -35,7 +36,7 @@ import java.io.StringWriter;
  */
 @com.github.rvesse.airline.annotations.Cli(name = "parachute",
         description = "Run and operate the Parachute hub and its modules",
-        commands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class,
+        commands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class, DoctorCommand.class,
                 ServeCommand.class, InstallCommand.class, UninstallCommand.class, VersionCommand.class,
                 DashboardCommand.class, CompletionCommand.class, HelpCommand.class},
         groups = {

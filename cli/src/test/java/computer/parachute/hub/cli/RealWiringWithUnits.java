@@ -39,7 +39,7 @@ public final class RealWiringWithUnits implements CliEnvironment {
         this.wiring = new CliWiring(console, home, env);
         HubHealth health = new HttpHubHealth(MonotonicClock.SYSTEM);
         this.units = new ServiceManagerUnits(manager, health, PollTimer.system(), console::line, home, Platform.current(),
-                env.getOrDefault("PATH", CliWiring.DEFAULT_UNIT_PATH));
+                env.getOrDefault(computer.parachute.hub.core.unit.UnitPath.EXTRA_ENV, ""));
     }
 
     /** Runs one command line and returns its exit code; {@link #takeOutput()} has what it printed. */

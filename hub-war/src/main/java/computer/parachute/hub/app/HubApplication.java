@@ -47,6 +47,7 @@ public final class HubApplication extends ResourceConfig {
         register(BearerAuthFilter.class);
         register(BearerChallengeFilter.class);
         register(BrowserSessionFilter.class);
+        lifecycle.metrics().ifPresent(metrics -> register(metrics.apiFilter()));
 
         register(HealthResource.class);
         register(ReadyResource.class);

@@ -7,6 +7,8 @@ import computer.parachute.hub.core.config.StartupTrace;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.http.LoopbackHostFilter;
 import computer.parachute.hub.http.NoTraceFilter;
+import computer.parachute.hub.metrics.HubMetrics;
+import computer.parachute.hub.metrics.MetricsSwitch;
 import computer.parachute.hub.proxy.FrontDoorOrigin;
 import computer.parachute.hub.proxy.ModuleProxyFilter;
 import computer.parachute.hub.web.WebAssets;
@@ -25,14 +27,15 @@ import java.util.function.Consumer;
 
 /**
  * Starts and stops the hub with its servlet context, the same way under the launcher and in a stock container
- * (DESIGN §10): on start it resolves {@link HubConfig}, starts the {@link HubLifecycle} and registers Jersey at
- * {@code /*} (load-on-startup 1, so a broken app fails the deploy rather than the first request); on destroy it stops
+ * (DESIGN §10): on start it resolves {@link HubConfig}, starts the {@link HubLifecycle}, registers Jersey at
+ * {@code /*} and the metrics servlet at {@code /metrics} (load-on-startup 1, so a broken app fails the deploy rather than the first request); on destroy it stops
  * the lifecycle. Declared in web.xml, which is what allows it to register a servlet.
  */
 public final class HubContextListener implements ServletContextListener {
     /** The running {@link HubLifecycle}, for code inside the WAR that is not injected (there is none yet). */
     public static final String LIFECYCLE_ATTRIBUTE = HubLifecycle.class.getName();
     static final String JERSEY_SERVLET_NAME = "parachute-hub-api";
+    static final String METRICS_SERVLET_NAME = "parachute-hub-metrics";
 
     private final HubConfig fixedConfig;
     private final Consumer<HubApplication> testRegistrations;
@@ -70,7 +73,8 @@ public final class HubContextListener implements ServletContextListener {
                         .orElseGet(() -> ContainerConnectors.singleHttpPort().orElse(0));
         ServedPort servedPort = ServedPort.configured(givenPort);
         try {
-            lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC());
+            lifecycle = HubLifecycle.start(config, servedPort, Clock.systemUTC(),
+                    MetricsSwitch.enabled(context::getInitParameter), heartbeat(context));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open " + config.home().hubDb() + ": " + e.getMessage(), e);
         }
@@ -82,6 +86,9 @@ public final class HubContextListener implements ServletContextListener {
                 ? new TracedServletContainer(application) : new ServletContainer(application));
         jersey.setLoadOnStartup(1);
         jersey.addMapping("/*");
+        // an exact mapping wins over Jersey's /* in any container; no token (node_exporter's convention), no secrets
+        lifecycle.metrics().map(HubMetrics::servlet).ifPresent(servlet ->
+                context.addServlet(METRICS_SERVLET_NAME, servlet).addMapping("/metrics"));
         FilterRegistration.Dynamic servedPortFilter = context.addFilter(ServedPortFilter.class.getSimpleName(),
                 new ServedPortFilter(servedPort));
         servedPortFilter.addMappingForUrlPatterns(null, false, "/*");
@@ -101,6 +108,13 @@ public final class HubContextListener implements ServletContextListener {
             context.addFilter(TracedServletContainer.FirstRequest.class.getSimpleName(),
                     new TracedServletContainer.FirstRequest()).addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
         }
+    }
+
+    /** The launcher's heartbeat hook (systemd status and watchdog), when it set one; a no-op in a stock container. */
+    @SuppressWarnings("unchecked")
+    private static Consumer<String> heartbeat(ServletContext context) {
+        Object hook = context.getAttribute(HubContextAttributes.HEARTBEAT);
+        return hook instanceof Consumer<?> consumer ? (Consumer<String>) consumer : status -> { };
     }
 
     @Override

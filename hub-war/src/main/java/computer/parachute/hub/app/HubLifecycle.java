@@ -21,6 +21,7 @@ import computer.parachute.hub.core.time.MonotonicClock;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.OperatorTokenBootstrap;
 import computer.parachute.hub.core.token.TokenServices;
+import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.modules.HubBoot;
 import computer.parachute.hub.modules.RegistryRescan;
 import computer.parachute.hub.proxy.ModuleRouter;
@@ -36,13 +37,14 @@ import computer.parachute.hub.supervisor.StdoutHubOutput;
 import computer.parachute.hub.supervisor.Supervisor;
 import computer.parachute.hub.supervisor.SupervisorSeams;
 import computer.parachute.hub.supervisor.SupervisorSettings;
-import computer.parachute.hub.supervisor.ToolPath;
+import computer.parachute.hub.core.process.ToolPath;
 
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -83,11 +85,15 @@ public final class HubLifecycle {
     private final ModuleOperations modules;
     private final DashboardView dashboardView;
     private final EventStreams eventStreams;
+    private final HubMetrics metrics;
+    private final Consumer<String> heartbeat;
     private boolean modulesStopped;
     private boolean stopped;
 
-    private HubLifecycle(HubConfig config, ServedPort servedPort, Clock clock, HubInstance instance, HubDatabase database) {
+    private HubLifecycle(HubConfig config, ServedPort servedPort, Clock clock, HubInstance instance, HubDatabase database,
+                         boolean withMetrics, Consumer<String> heartbeat) {
         this.config = config;
+        this.heartbeat = heartbeat;
         this.servedPort = servedPort;
         this.instance = instance;
         this.database = database;
@@ -102,6 +108,8 @@ public final class HubLifecycle {
         this.requests = new SpawnRequests(ToolPath.ofThisProcess(), config.home(), () -> hubOrigin().orElse(null),
                 () -> servedPort.get().orElse(0));
         this.boot = new HubBoot(registry, supervisor, requests);
+        // before boot, so the metrics see every module event from the first spawn
+        this.metrics = withMetrics ? new HubMetrics(supervisor, HubVersion.current(), instance.startedAt(), clock) : null;
         this.router = new ModuleRouter(registry);
         this.rescanner = NamedThreads.singleScheduled("registry-rescan");
         SessionPolicy policy = SessionPolicy.fromSystemProperties();
@@ -118,13 +126,22 @@ public final class HubLifecycle {
      * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
      */
     public static HubLifecycle start(HubConfig config, ServedPort servedPort, Clock clock) throws SQLException {
+        return start(config, servedPort, clock, true, status -> { });
+    }
+
+    /**
+     * As {@link #start(HubConfig, ServedPort, Clock)}; {@code withMetrics} false builds no metrics at all (see
+     * MetricsSwitch); {@code heartbeat} gets the supervisor loop's status line after every pass (see SupervisorLoop).
+     */
+    public static HubLifecycle start(HubConfig config, ServedPort servedPort, Clock clock, boolean withMetrics,
+                                     Consumer<String> heartbeat) throws SQLException {
         enforceStrictModes(config);
         HubInstance instance = new HubInstance(config.instanceId(), clock.instant());
         HubDatabase database = HubDatabase.open(config.home().hubDb());
         StartupTrace.mark("hub.db opened and migrated");
         HubLifecycle lifecycle;
         try {
-            lifecycle = new HubLifecycle(config, servedPort, clock, instance, database);
+            lifecycle = new HubLifecycle(config, servedPort, clock, instance, database, withMetrics, heartbeat);
             StartupTrace.mark("supervisor built");
             lifecycle.ensureOperatorTokenOnceOriginKnown();
             StartupTrace.mark("signing key and operator token");
@@ -132,9 +149,15 @@ public final class HubLifecycle {
             database.close();
             throw e;
         }
-        lifecycle.boot.startInBackground();
-        RegistryRescan rescan = new RegistryRescan(lifecycle.registry, lifecycle.supervisor);
-        lifecycle.rescanner.scheduleWithFixedDelay(rescan, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        HubMetrics metrics = lifecycle.metrics;
+        lifecycle.boot.startInBackground().whenComplete((decisions, error) -> {
+            if (metrics != null) {
+                metrics.bootFinished(Duration.between(instance.startedAt(), clock.instant()));
+            }
+        });
+        SupervisorLoop loop = new SupervisorLoop(new RegistryRescan(lifecycle.registry, lifecycle.supervisor),
+                lifecycle.supervisor, lifecycle.heartbeat);
+        lifecycle.rescanner.scheduleWithFixedDelay(loop, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         lifecycle.startRouting();
         LOG.info(() -> "hub started: PARACHUTE_HOME=" + config.home() + ", db=" + database.file() + ", instance=" + instance.id()
                 + ", port=" + (servedPort.isKnown() ? servedPort.get().getAsInt()
@@ -214,6 +237,9 @@ public final class HubLifecycle {
         modulesStopped = true;
         eventStreams.close(); // pages see their stream end and show "reconnecting" while the hub is away
         NamedThreads.shutdown(rescanner, RESCAN_STOP_SECONDS);
+        if (metrics != null) {
+            metrics.close();
+        }
         supervisor.shutdown(); // refuses new starts (a boot in flight ends), stops all modules concurrently
         supervisorScheduler.close();
     }
@@ -248,4 +274,5 @@ public final class HubLifecycle {
     public ModuleOperations modules() { return modules; }
     public DashboardView dashboardView() { return dashboardView; }
     public EventStreams eventStreams() { return eventStreams; }
+    public Optional<HubMetrics> metrics() { return Optional.ofNullable(metrics); }
 }

@@ -55,6 +55,10 @@ final class ModuleLog {
         return new LogTail(ring.snapshot(), () -> followers.remove(follower));
     }
 
+    long fileBytesWritten() {
+        return file.bytesWritten();
+    }
+
     void close() {
         file.close();
     }

@@ -82,8 +82,10 @@ final class ModuleSpawner {
 
     private StartupWatch attach(ModuleEntry entry, SpawnRequest request, ChildProcess child, String spawnId) {
         long generation;
+        CompletableFuture<Void> settled;
         synchronized (entry.lock) {
             generation = entry.attach(child, spawnId, seams.wallClock().instant());
+            settled = entry.exitSettled();
         }
         CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
         try {
@@ -97,7 +99,8 @@ final class ModuleSpawner {
             child.onExit().whenCompleteAsync((code, error) -> exits.exited(entry, child, generation, spawnId,
                     code == null ? -1 : code, output), worker);
         }
-        return new StartupWatch(entry, child, generation, gate, seams.wallClock(), settings.readinessTimeout());
+        return new StartupWatch(entry, child, generation, settled, gate, seams.wallClock(),
+                settings.readinessTimeout());
     }
 
     private CompletableFuture<Void> pump(ModuleEntry entry, InputStream stream, String name) {

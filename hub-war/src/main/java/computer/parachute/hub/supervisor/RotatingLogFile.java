@@ -25,6 +25,8 @@ final class RotatingLogFile {
     private OutputStream out;
     private long size;
     private boolean failing;
+    /** Bytes appended since the hub started (rotation does not reset it); read without the lock by metrics. */
+    private volatile long written;
 
     RotatingLogFile(Path file, long maxBytes, int fileCount) {
         this.file = file;
@@ -44,6 +46,7 @@ final class RotatingLogFile {
             out.write(bytes);
             out.flush();
             size += bytes.length;
+            written += bytes.length;
             failing = false;
         } catch (IOException e) {
             closeQuietly();
@@ -53,6 +56,10 @@ final class RotatingLogFile {
             }
             failing = true;
         }
+    }
+
+    long bytesWritten() {
+        return written;
     }
 
     synchronized void close() {

@@ -15,6 +15,9 @@ import java.util.List;
  * stays in the hub's group. stdin is /dev/null; env is the hub's env overlaid by the request's.
  */
 public final class SetsidProcessLauncher implements ProcessLauncher {
+    /** Set by systemd for the hub's unit (sd_notify socket, watchdog); never passed to a module. */
+    static final java.util.List<String> HUB_ONLY_ENVIRONMENT = java.util.List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID");
+
     private static final List<Path> SETSID_CANDIDATES = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
     private static final File DEV_NULL = new File("/dev/null");
 
@@ -37,6 +40,9 @@ public final class SetsidProcessLauncher implements ProcessLauncher {
         if (request.cwd() != null) {
             builder.directory(request.cwd().toFile());
         }
+        // the hub's service-manager channel is the hub's alone: a module that speaks sd_notify must not report
+        // READY/STOPPING/WATCHDOG for the hub (the unit has NotifyAccess=all for the launcher's systemd-notify)
+        builder.environment().keySet().removeAll(HUB_ONLY_ENVIRONMENT);
         builder.environment().putAll(request.env());
         return new JdkChildProcess(NeutralContextLoader.start(builder));
     }

@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.ToolPath;
 import computer.parachute.hub.core.fs.BoundedFiles;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.manifest.EnvFile;

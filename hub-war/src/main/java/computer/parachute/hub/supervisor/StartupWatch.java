@@ -3,6 +3,7 @@ package computer.parachute.hub.supervisor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,8 @@ final class StartupWatch {
     private final ModuleEntry entry;
     private final ChildProcess child;
     private final long generation;
+    /** Completed once this child's exit has been interpreted (crash, respawn scheduled, or stopped). */
+    private final CompletableFuture<Void> exitSettled;
     private final ReadinessGate gate;
     /** Beyond the readiness window: the gate's last probe plus scheduling slack. */
     private static final Duration GATE_SLACK = Duration.ofSeconds(2);
@@ -23,11 +26,12 @@ final class StartupWatch {
     private final Clock wallClock;
     private final Duration window;
 
-    StartupWatch(ModuleEntry entry, ChildProcess child, long generation, ReadinessGate gate, Clock wallClock,
-                 Duration window) {
+    StartupWatch(ModuleEntry entry, ChildProcess child, long generation, CompletableFuture<Void> exitSettled,
+                 ReadinessGate gate, Clock wallClock, Duration window) {
         this.entry = entry;
         this.child = child;
         this.generation = generation;
+        this.exitSettled = exitSettled;
         this.gate = gate;
         this.wallClock = wallClock;
         this.window = window;
@@ -41,6 +45,12 @@ final class StartupWatch {
         Readiness readiness = awaitGate(port.getAsInt(), window.plus(GATE_SLACK));
         if (readiness == Readiness.READY) {
             markReady();
+            return;
+        }
+        if (readiness == Readiness.EXITED) {
+            // the child died before binding (a failed exec exits 127 at once): answer with the state its exit
+            // settled into (restarting or crashed, with the exit code), never the 'running' of a dead pid
+            awaitExitSettled();
             return;
         }
         if (readiness != Readiness.TIMED_OUT) {
@@ -57,6 +67,16 @@ final class StartupWatch {
         }
         entry.log.supervisorLine(description);
         gate.watch(port.getAsInt(), child.onExit()).thenAccept(late -> clearIfBound(late, port.getAsInt()));
+    }
+
+    private void awaitExitSettled() {
+        try {
+            exitSettled.get(ModuleStopper.SETTLE_AWAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the exit handler logs its own failure; the snapshot then shows whatever state it reached
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Readiness awaitGate(int port, Duration bound) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -143,6 +144,12 @@ public final class Supervisor {
     /** The buffered lines, oldest first; empty Optional when not supervised (an empty list is "supervised, quiet"). */
     public Optional<List<String>> logs(String shortName) {
         return Optional.ofNullable(find(shortName)).map(entry -> entry.log.lines());
+    }
+
+    /** Bytes written to the module's log file since the hub started; empty when not supervised. */
+    public OptionalLong logBytesWritten(String shortName) {
+        ModuleEntry entry = find(shortName);
+        return entry == null ? OptionalLong.empty() : OptionalLong.of(entry.log.fileBytesWritten());
     }
 
     /**

@@ -125,6 +125,10 @@ final class DropInScenario {
         assertJsonError(send("GET", "/nope", null), 404, "not_found");
         assertJsonError(send("POST", "/health", null), 405, "method_not_allowed");
         assertJsonError(send("GET", "/api/modules", null), 401, "unauthenticated");
+        // the metrics servlet's exact mapping wins over Jersey's /* in a stock container too
+        HttpResponse<String> metrics = send("GET", "/metrics", null);
+        assertEquals(200, metrics.statusCode(), metrics::body);
+        assertTrue(metrics.body().contains("parachute_hub_build_info{version="), metrics::body);
         Path tokenFile = home.resolve("operator.token");
         // a slow first request may still be minting it when a retried one has answered
         await(process, "operator.token written", () -> Files.isRegularFile(tokenFile));

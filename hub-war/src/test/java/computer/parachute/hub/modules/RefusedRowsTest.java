@@ -6,7 +6,7 @@ import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
 import computer.parachute.hub.supervisor.BootPlan;
 import computer.parachute.hub.supervisor.SpawnRequests;
-import computer.parachute.hub.supervisor.ToolPath;
+import computer.parachute.hub.core.process.ToolPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

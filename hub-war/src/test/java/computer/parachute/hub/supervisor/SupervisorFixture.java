@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.ToolPath;
 import computer.parachute.hub.core.net.ProcPortOwnerLookup;
 import computer.parachute.hub.core.db.HubDatabase;
 import computer.parachute.hub.core.home.HubHome;

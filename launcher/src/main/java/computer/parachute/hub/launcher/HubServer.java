@@ -67,7 +67,8 @@ public final class HubServer {
         webapp.setConfigurations(new Configuration[] {new WebInfConfiguration(), new WebXmlConfiguration(),
                 new WebAppConfiguration()});
         // no webdefault-ee11.xml: its default and JSP servlets and MIME table serve nothing here (Jersey owns /*, errors
-        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost
+        // go to web.xml's JSON error servlet), and parsing it is a fixed start-up cost. Its TRACE refusal is the WAR's own
+        // NoTraceFilter (405 JSON, in every container)
         webapp.setDefaultsDescriptor(null);
         // the WAR reads the launcher's resolved values instead of resolving again (HubConfig's order)
         config.toInitParameters().forEach(webapp::setInitParameter);

@@ -1,6 +1,7 @@
 package computer.parachute.hub.launcher;
 
 import computer.parachute.hub.core.config.HubConfig;
+import computer.parachute.hub.core.config.HubContextAttributes;
 import computer.parachute.hub.core.config.HubConfigException;
 import computer.parachute.hub.core.config.HubVersion;
 import computer.parachute.hub.core.config.StartupTrace;
@@ -28,6 +29,9 @@ public final class Launcher {
     /** Per user (and checked private by EmbeddedWar), so accounts on one machine never share an unpacked WAR. */
     private static final Path WAR_CACHE =
             Path.of(System.getProperty("java.io.tmpdir"), "parachute-hub-" + System.getProperty("user.name"));
+
+    /** The API must answer before systemd hears READY=1; the unit's start timeout is longer. */
+    private static final java.time.Duration READY_PROBE_DEADLINE = java.time.Duration.ofSeconds(20);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -93,16 +97,28 @@ public final class Launcher {
     }
 
     private int serve(HubConfig config, Server server) {
+        SystemdNotify systemd = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
         try {
             HubServer.bind(server);
             StartupTrace.mark("hub port bound");
-            signals.onTerminate(() -> HubShutdown.stop(server));
+            signals.onTerminate(() -> {
+                systemd.stopping();
+                HubShutdown.stop(server);
+            });
+            HubServer.webapp(server).setAttribute(HubContextAttributes.HEARTBEAT, systemd.heartbeat());
             server.start();
             StartupTrace.mark("Jetty started (webapp deployed, Jersey up)");
             int port = HubServer.boundPort(server);
             RunFiles runFiles = RunFiles.write(config.home(), port, config.instanceId(),
                     ProcessHandle.current().pid(), Instant.now());
             out.println(PREFIX + Banner.listening(config, port, HubVersion.current()));
+            if (systemd.enabled()) {
+                if (!SelfProbe.awaitHealthy(config.bindHost(), port, READY_PROBE_DEADLINE)) {
+                    throw new IllegalStateException("/health did not answer on port " + port + " within "
+                            + READY_PROBE_DEADLINE.toSeconds() + " s");
+                }
+                systemd.ready("listening on port " + port);
+            }
             server.join();
             runFiles.remove();
             return EXIT_OK;

@@ -1,5 +1,13 @@
 package computer.parachute.hub.cli.command;
 
+import computer.parachute.hub.cli.CliFailure;
+import computer.parachute.hub.cli.hub.HubUnitManager;
+import computer.parachute.hub.core.unit.Platform;
+import computer.parachute.hub.core.unit.SystemdManager;
+import computer.parachute.hub.core.unit.UnitLocation;
+import java.io.IOException;
+import java.util.List;
+
 import computer.parachute.hub.cli.CliEnvironment;
 import computer.parachute.hub.cli.ExitCodes;
 import computer.parachute.hub.cli.Verb;
@@ -23,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code parachute logs <svc> [-f] [-n N]} (reference §6.5): the last lines of {@code <short>/logs/<short>.log}
- * ({@code hub/logs/hub.log} for {@code hub}); {@code -f} keeps following until Ctrl-C.
+ * ({@code hub/logs/hub.log} for a detached {@code hub}; journald, through {@code journalctl}, for a hub under a systemd
+ * unit); {@code -f} keeps following until Ctrl-C.
  */
 @Command(name = "logs", description = "Show a module's (or the hub's) log")
 @Examples(examples = {"parachute logs vault", "parachute logs hub -f", "parachute logs vault -n 50"},
@@ -52,6 +61,10 @@ public final class LogsCommand implements Verb {
             return help.print(env.console());
         }
         String target = ModuleOp.HUB.equals(svc) ? svc : ModuleOp.requireShort(svc);
+        HubUnitManager units = ModuleOp.HUB.equals(target) ? env.unitManager() : null;
+        if (units != null && UnitLocation.SYSTEMD.equals(units.kind()) && units.unitInstalled()) {
+            return journal(env);
+        }
         Optional<String> reserved = ModuleOp.HUB.equals(target) ? Optional.empty() : ModuleNames.reservedReason(target);
         if (reserved.isPresent()) {
             throw new UsageException(reserved.get()); // no module can have this name, so it has no log
@@ -68,6 +81,18 @@ public final class LogsCommand implements Verb {
             new LogFollower(file, size, env.console()::print).follow(new CountDownLatch(1), LogFollower.POLL_INTERVAL);
         }
         return ExitCodes.OK;
+    }
+
+    /** Under a systemd unit the hub's output goes to journald, never to hub.log: show it with the same flags. */
+    private int journal(CliEnvironment env) throws Exception {
+        List<String> argv = SystemdManager.journalctlArgv(Platform.current().isRoot(), lines, follow);
+        try {
+            int code = env.foreground().run(argv, env.env());
+            return code == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        } catch (IOException e) {
+            throw new CliFailure("the hub runs under systemd and logs to journald, but `" + String.join(" ", argv)
+                    + "` could not run (" + e.getMessage() + ")");
+        }
     }
 
     static Path logFile(HubHome home, String target) {

@@ -20,6 +20,11 @@ public interface HubUnitManager {
 
     UnitReply control(Action action);
 
+    /** Restart, then wait until the hub answers on {@code port} (like {@link #ensureUp}). */
+    default UnitReply restart(int port) throws InterruptedException {
+        return control(Action.RESTART);
+    }
+
     /** active, activating, failed, inactive, unknown, no-manager or no-unit, with the manager's detail. */
     UnitStateView state();
 }

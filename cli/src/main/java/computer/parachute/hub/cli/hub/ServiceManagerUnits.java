@@ -1,5 +1,13 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.core.unit.HubJava;
+
+import java.util.Optional;
+
+import java.io.File;
+
+import computer.parachute.hub.core.unit.UnitPath;
+
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.unit.ControlResult;
 import computer.parachute.hub.core.unit.EnsureResult;
@@ -36,7 +44,7 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
 
     /**
      * @param progress receives "starting the hub unit…" before a slow start
-     * @param path     the PATH baked into an installed unit
+     * @param path     directories put first on an installed unit's PATH ({@code PARACHUTE_UNIT_PATH}), may be empty
      */
     public ServiceManagerUnits(ServiceManager manager, HubHealth health, PollTimer timer, Consumer<String> progress,
                                HubHome home, Platform platform, String path) {
@@ -83,6 +91,11 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
     }
 
     @Override
+    public UnitReply restart(int port) throws InterruptedException {
+        return reply(control().restart(port));
+    }
+
+    @Override
     public UnitStateView state() {
         UnitState state = manager.state();
         return new UnitStateView(state.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), state.detail());
@@ -90,18 +103,50 @@ public final class ServiceManagerUnits implements HubUnitManager, HubUnitInstall
 
     @Override
     public UnitReply install(Path launcherJar, int port, boolean start) throws InterruptedException {
+        return install(launcherJar, port, start, "", "");
+    }
+
+    @Override
+    public UnitReply install(Path launcherJar, int port, boolean start, String extraPath, String runAsUser)
+            throws InterruptedException {
+        boolean otherUser = runAsUser != null && !runAsUser.isBlank();
+        if (otherUser && !platform.isRoot()) {
+            return new UnitReply(false, List.of("--user " + runAsUser + " makes a system unit, which needs root: run it"
+                    + " with sudo, or leave --user out for your own user unit"));
+        }
+        Optional<Path> userHome = otherUser ? UserAccounts.home(runAsUser) : Optional.of(platform.homeDir());
+        if (userHome.isEmpty()) {
+            return new UnitReply(false, List.of("no user " + runAsUser + " on this machine (not in /etc/passwd)"));
+        }
+        Path hubHome = otherUser ? userHome.get().resolve(".parachute") : home.root();
         HubUnit unit;
+        String unitPath;
         try {
-            unit = HubUnit.forLauncher(javaFinder.find(), launcherJar.toAbsolutePath(), home.root(), port,
-                    platform.isRoot(), platform.userName(), path);
+            HubJava java = javaFinder.find();
+            unitPath = UnitPath.compose(join(path, extraPath), java.bin(), userHome.get().toString());
+            unit = HubUnit.forLauncher(java, launcherJar.toAbsolutePath(), hubHome, port,
+                    platform.isRoot(), otherUser ? runAsUser : platform.userName(), unitPath);
         } catch (IllegalArgumentException e) {
             return new UnitReply(false, List.of(e.getMessage()));
         }
+        List<String> notes = List.of("PATH for the hub and its modules: " + unitPath
+                + " (put directories first with --path DIRS or " + UnitPath.EXTRA_ENV + ")");
         if (start) {
-            return reply(control().installAndStart(unit, port));
+            UnitReply reply = reply(control().installAndStart(unit, port));
+            return new UnitReply(reply.ok(), concat(reply.messages(), notes));
         }
         InstallResult installed = manager.install(unit, false);
-        return new UnitReply(installed.outcome() == InstallResult.Outcome.INSTALLED, installed.messages());
+        return new UnitReply(installed.outcome() == InstallResult.Outcome.INSTALLED, concat(installed.messages(), notes));
+    }
+
+    private static String join(String first, String second) {
+        return String.join(File.pathSeparator, List.of(first == null ? "" : first, second == null ? "" : second));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Override

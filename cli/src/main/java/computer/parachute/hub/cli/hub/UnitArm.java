@@ -1,5 +1,9 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.core.home.HubHome;
+import computer.parachute.hub.core.home.HubInstanceRecord;
+import java.util.Optional;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +14,12 @@ import java.util.List;
 public final class UnitArm implements HubArm {
     private final HubUnitManager manager;
     private final int port;
+    private final HubHome home;
 
-    public UnitArm(HubUnitManager manager, int port) {
+    public UnitArm(HubUnitManager manager, int port, HubHome home) {
         this.manager = manager;
         this.port = port;
+        this.home = home;
     }
 
     @Override
@@ -32,14 +38,20 @@ public final class UnitArm implements HubArm {
     }
 
     @Override
-    public ArmResult restart() {
-        return control(HubUnitManager.Action.RESTART, "hub restarted (all modules re-booted).");
+    public ArmResult restart() throws InterruptedException {
+        UnitReply reply = manager.restart(port);
+        return reply.ok() ? ArmResult.ok(port, "✓ hub restarted (all modules re-booted).")
+                : ArmResult.failed(port, marked(reply.messages()));
     }
 
     @Override
     public HubObservation observe() {
         UnitStateView state = manager.state();
-        return new HubObservation(manager.kind(), null, null, state.status(), state.detail());
+        // the manager's MainPID is the launcher, which records itself in hub-instance.json once it serves
+        Optional<HubInstanceRecord> running = HubInstanceRecord.read(home)
+                .filter(record -> record.port() == port && record.alive());
+        return new HubObservation(manager.kind(), running.map(HubInstanceRecord::pid).orElse(null),
+                running.map(HubInstanceRecord::startedAt).orElse(null), state.status(), state.detail());
     }
 
     private ArmResult ensure(String success) throws InterruptedException {

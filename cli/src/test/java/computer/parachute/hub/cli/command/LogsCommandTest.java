@@ -50,6 +50,41 @@ class LogsCommandTest {
     }
 
     @Test
+    void underASystemdUnitTheHubLogIsTheJournal() throws Exception {
+        FakeEnvironment env = new FakeEnvironment(root);
+        env.units.installed = true;
+        java.util.List<java.util.List<String>> ran = new java.util.ArrayList<>();
+        env.foreground = (argv, vars) -> {
+            ran.add(argv);
+            return 0;
+        };
+        Files.createDirectories(env.home.hubLogFile().getParent());
+        Files.writeString(env.home.hubLogFile(), "a detached hub's old line\n");
+        assertEquals(0, env.run("logs", "hub", "-n", "50", "-f"));
+        assertEquals(1, ran.size());
+        java.util.List<String> argv = ran.get(0);
+        assertEquals("journalctl", argv.get(0));
+        assertEquals(java.util.List.of("-u", "parachute-hub.service", "-n", "50", "--no-pager", "-f"),
+                argv.subList(argv.indexOf("-u"), argv.size()));
+        assertEquals(!computer.parachute.hub.core.unit.Platform.current().isRoot(), argv.contains("--user"));
+        assertEquals("", env.stdout(), "hub.log is not what a unit writes");
+    }
+
+    @Test
+    void aModuleLogIsItsFileEvenUnderAUnit() throws Exception {
+        FakeEnvironment env = new FakeEnvironment(root);
+        env.units.installed = true;
+        env.foreground = (argv, vars) -> {
+            throw new AssertionError("journalctl is only for the hub");
+        };
+        Path log = env.home.moduleLogFile("vault");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "module line\n");
+        assertEquals(0, env.run("logs", "vault"));
+        assertEquals("module line\n", env.stdout());
+    }
+
+    @Test
     void noLogYetIsAHintNotAFailure() {
         FakeEnvironment env = new FakeEnvironment(root);
         assertEquals(0, env.run("logs", "scribe"));

@@ -66,17 +66,15 @@ class SetsidLauncherTest {
     private void assertOwnSession(SetsidLauncher launcher, boolean expected) throws Exception {
         Process child = launcher.spawn(List.of("/bin/sleep", "30"), Map.of(), dir.resolve("log/child.log"));
         try {
+            // setsid/perl call setsid() and then exec in place, within ms: wait (bounded) for both to have happened
             long session = -1;
-            for (int i = 0; i < 100 && session != child.pid(); i++) { // perl/setsid exec in place within ms
+            for (int i = 0; i < 100 && !(session == child.pid() && runsSleep(child.pid())); i++) {
                 session = sessionOf(child.pid());
-                if (session != child.pid()) {
-                    TimeUnit.MILLISECONDS.sleep(20);
-                }
+                TimeUnit.MILLISECONDS.sleep(20);
             }
             if (expected) {
                 assertEquals(child.pid(), session, "the hub's pid leads its own session");
-                assertTrue(Files.readString(Path.of("/proc/" + child.pid() + "/cmdline")).startsWith("/bin/sleep"),
-                        "exec'd in place: the recorded pid is the program's own");
+                assertTrue(runsSleep(child.pid()), "exec'd in place: the recorded pid is the program's own");
             } else {
                 assertNotEquals(child.pid(), session);
                 assertEquals(sessionOf(ProcessHandle.current().pid()), session, "shares the CLI's session");
@@ -85,6 +83,10 @@ class SetsidLauncherTest {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static boolean runsSleep(long pid) throws Exception {
+        return Files.readString(Path.of("/proc/" + pid + "/cmdline")).startsWith("/bin/sleep");
     }
 
     private static long sessionOf(long pid) throws Exception {

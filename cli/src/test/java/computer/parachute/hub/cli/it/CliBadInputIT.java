@@ -37,10 +37,7 @@ class CliBadInputIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        assertTrue(CliProcess.launcherRunnable(), "launcher.jar must be built and runnable (mvn verify builds it)");
-        cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
-        CliProcess.Result start = cli.run("start", "hub");
-        assertEquals(0, start.code(), start.all());
+        cli = CliProcess.withRunningHub(root);
     }
 
     @AfterAll

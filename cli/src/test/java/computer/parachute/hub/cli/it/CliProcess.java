@@ -81,6 +81,22 @@ final class CliProcess {
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * A CLI over {@code root/home} whose hub {@code parachute start hub} brought up (detached), for a test class that
+     * shares one hub; {@link #killRecordedHub} ends it.
+     */
+    static CliProcess withRunningHub(Path root) throws IOException, InterruptedException {
+        if (!launcherRunnable()) {
+            throw new AssertionError("launcher.jar must be built and runnable (mvn verify builds it): " + launcherJar());
+        }
+        CliProcess cli = new CliProcess(root.resolve("home"), freePort());
+        Result start = cli.run("start", "hub");
+        if (start.code() != 0) {
+            throw new AssertionError("parachute start hub exited " + start.code() + ": " + start.all());
+        }
+        return cli;
+    }
+
     /** Kills whatever hub pid the pidfile names (test cleanup; by pid, never by name). */
     void killRecordedHub() {
         try {

@@ -28,9 +28,7 @@ class CliTruthIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
-        CliProcess.Result start = cli.run("start", "hub");
-        assertEquals(0, start.code(), start.all());
+        cli = CliProcess.withRunningHub(root);
     }
 
     @AfterAll
@@ -70,16 +68,18 @@ class CliTruthIT {
     }
 
     @Test
-    void aSpawnThatFailsIsAFailureNotASuccess() throws Exception {
+    void aChildWhoseExecFailsIsAFailureNotASuccess() throws Exception {
         Path dir = module("badinterp", "[\"./serve.sh\"]");
-        // executable, but its interpreter does not exist: the exec itself fails
+        // executable, so preflight passes, but its interpreter does not exist: the child exits 127 at once
         Path script = Files.writeString(dir.resolve("serve.sh"), "#!/nonexistent/interpreter-9\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         assertEquals(0, cli.run("install", "--no-start", dir.toString()).code());
-        CliProcess.Result start = cli.run("start", "badinterp");
-        assertEquals(1, start.code(), start.all());
-        assertTrue(start.stderr().startsWith("✗ badinterp failed to start: "), start.all());
-        assertFalse(start.stdout().contains("✓ badinterp"), start.all());
+        for (String verb : new String[] {"start", "restart"}) {
+            CliProcess.Result result = cli.run(verb, "badinterp");
+            assertEquals(1, result.code(), verb + ": " + result.all());
+            assertTrue(result.stderr().startsWith("✗ badinterp failed to " + verb + ": "), result.all());
+            assertFalse(result.stdout().contains("✓"), result.all());
+        }
     }
 
     @Test

@@ -44,9 +44,7 @@ class TokenTrustIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
-        CliProcess.Result start = cli.run("start", "hub");
-        assertEquals(0, start.code(), start.all());
+        cli = CliProcess.withRunningHub(root);
     }
 
     @AfterAll

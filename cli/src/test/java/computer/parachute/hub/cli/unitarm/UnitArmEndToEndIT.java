@@ -56,8 +56,15 @@ class UnitArmEndToEndIT {
         ExecServiceManager manager = new ExecServiceManager(root.resolve("units/parachute-hub.service"), root.resolve("hub.log"), reaper);
         RealWiringWithUnits cli = new RealWiringWithUnits(home, env(home, hubPort), manager);
 
-        assertEquals(0, cli.run("hub", "install"), cli.takeOutput());
+        int installed = cli.run("hub", "install");
+        String installOutput = cli.takeOutput();
+        assertEquals(0, installed, installOutput);
         assertEquals("install start=true", manager.calls().get(0));
+        // a deliberate PATH, shown to the operator, not the PATH of the shell that ran the install
+        String unitPath = computer.parachute.hub.core.unit.UnitPath.compose("",
+                computer.parachute.hub.core.unit.HubJavaFinder.of(System.getenv()).find().bin(), System.getProperty("user.home"));
+        assertTrue(Files.readString(root.resolve("units/parachute-hub.service")).contains("Environment=PATH=" + unitPath + "\n"));
+        assertTrue(installOutput.contains("PATH for the hub and its modules: " + unitPath), "install shows the unit's PATH: " + installOutput);
         Poll.require(UP, "module " + MODULE + " booted by the hub", () -> probe.isListening(modulePort));
         trackModule(modulePort);
 

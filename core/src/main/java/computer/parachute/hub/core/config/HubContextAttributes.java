@@ -11,5 +11,12 @@ public final class HubContextAttributes {
      */
     public static final String STOP_MODULES = "computer.parachute.hub.stopModules";
 
+    /**
+     * A {@code Consumer<String>} the launcher may set before the context starts: the WAR's supervisor loop calls it
+     * after every pass with a status line ("2 of 3 modules running"). A hung supervisor stops the calls, which is
+     * what the launcher's systemd watchdog pings rely on.
+     */
+    public static final String HEARTBEAT = "computer.parachute.hub.heartbeat";
+
     private HubContextAttributes() {}
 }

@@ -27,7 +27,7 @@ public final class GuardedCommandRunner implements CommandRunner {
     public static final String ALLOW_REAL = "PARACHUTE_ALLOW_REAL_SERVICE_MANAGER";
 
     private static final Map<String, Set<String>> DESTRUCTIVE_VERBS = Map.of(
-            "systemctl", Set.of("start", "stop", "restart", "reload", "enable", "disable", "daemon-reload",
+            "systemctl", Set.of("start", "stop", "restart", "reload", "enable", "disable", "daemon-reload", "reset-failed",
                     "mask", "unmask", "kill", "try-restart", "reload-or-restart", "try-reload-or-restart",
                     "isolate"),
             "launchctl", Set.of("bootout", "bootstrap", "load", "unload", "kickstart", "remove", "start",

@@ -111,6 +111,14 @@ public record HubUnit(
                 CrashLoopCeiling.DEFAULT);
     }
 
+    /** The launcher's entry that stops modules a dead hub left running (the unit's ExecStopPost). */
+    public static final String REAP_MAIN_CLASS = "computer.parachute.hub.app.ReapModules";
+
+    /** {@code java -cp launcher.jar} {@value #REAP_MAIN_CLASS}: same java and jar as {@code execStart}. */
+    public List<String> reapArgv() {
+        return List.of(execStart.get(0), "-cp", execStart.get(execStart.size() - 1), REAP_MAIN_CLASS);
+    }
+
     /** True when a system unit should carry {@code User=}. */
     public boolean pinsUser() {
         return scope == UnitScope.SYSTEM && !runAsUser.isEmpty();

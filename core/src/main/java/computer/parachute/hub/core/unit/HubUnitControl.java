@@ -66,9 +66,22 @@ public final class HubUnitControl {
             case NO_UNIT:
                 return new EnsureResult(EnsureResult.Outcome.NO_UNIT, port, start.messages());
             default:
-                return new EnsureResult(EnsureResult.Outcome.START_FAILED, port,
-                        List.of(UnitMessages.startFailed(start.detail())));
+                return new EnsureResult(EnsureResult.Outcome.START_FAILED, port, start.messages().isEmpty()
+                        ? List.of(UnitMessages.startFailed(start.detail())) : start.messages());
         }
+    }
+
+    /**
+     * Restarts the installed unit and waits for the hub to answer like {@link #ensureUp} does, so "restarted" is
+     * said only of a hub that serves (a {@code status} right after must not find it failing).
+     */
+    public EnsureResult restart(int port) throws InterruptedException {
+        ControlResult restart = manager.control(ServiceManager.Action.RESTART);
+        if (!restart.ok()) {
+            return new EnsureResult(EnsureResult.Outcome.START_FAILED, port, restart.messages().isEmpty()
+                    ? List.of(UnitMessages.startFailed(restart.detail())) : restart.messages());
+        }
+        return awaitReady(port, "restarted");
     }
 
     /** Installs {@code unit} with start, then waits for it like {@link #ensureUp} (used by {@code hub install}). */

@@ -25,6 +25,9 @@ public final class SystemdManager implements ServiceManager, UnitLog {
     private final Platform platform;
     private final CommandRunner runner;
 
+    /** Hub log lines quoted under a failed start/restart: enough to show why it keeps crashing. */
+    static final int CRASH_TAIL_LINES = 20;
+
     public SystemdManager(Platform platform, CommandRunner runner) {
         this.platform = platform;
         this.runner = runner;
@@ -62,18 +65,19 @@ public final class SystemdManager implements ServiceManager, UnitLog {
             return InstallResult.fallback(UnitLocation.SYSTEMD,
                     "systemctl daemon-reload failed (" + reload.detail() + ").");
         }
-        if (start) {
-            CommandResult enable = systemctl("enable", "--now", HubUnit.UNIT_NAME);
-            if (!enable.ok()) {
-                UnitFiles.deleteQuietly(unitPath());
-                systemctl("daemon-reload");
-                return InstallResult.fallback(UnitLocation.SYSTEMD,
-                        "systemctl enable --now failed (" + enable.detail() + ").");
-            }
+        // enabled either way: --no-start only skips starting it now, it must still start on boot
+        List<String> enableArgs = start ? List.of("enable", "--now", HubUnit.UNIT_NAME) : List.of("enable", HubUnit.UNIT_NAME);
+        CommandResult enable = systemctl(enableArgs.toArray(String[]::new));
+        if (!enable.ok()) {
+            UnitFiles.deleteQuietly(unitPath());
+            systemctl("daemon-reload");
+            return InstallResult.fallback(UnitLocation.SYSTEMD,
+                    "systemctl " + String.join(" ", enableArgs.subList(0, enableArgs.size() - 1)) + " failed ("
+                            + enable.detail() + ").");
         }
         List<String> messages = new ArrayList<>();
         messages.add("Installed systemd " + scopeWord() + " unit " + HubUnit.UNIT_NAME + " — the hub "
-                + (start ? "now runs and " : "") + "starts on boot.");
+                + (start ? "now runs and starts on boot." : "starts on boot (not started now: `parachute start hub`)."));
         messages.addAll(notes);
         return InstallResult.installed(UnitLocation.SYSTEMD, unitPath(), messages);
     }
@@ -121,12 +125,27 @@ public final class SystemdManager implements ServiceManager, UnitLog {
         if (unreachable.isPresent()) {
             return unreachable.get();
         }
+        if (action != Action.STOP) {
+            // an operator's start/restart clears a tripped crash-loop ceiling, and manual restarts must not count
+            // toward StartLimitBurst (the 6th restart in 5 minutes used to leave the hub stopped)
+            systemctl("reset-failed", HubUnit.UNIT_NAME);
+        }
         CommandResult result = systemctl(action.name().toLowerCase(Locale.ROOT), HubUnit.UNIT_NAME);
         if (result.ok()) {
             return new ControlResult(ControlResult.Status.OK, "", List.of());
         }
-        return new ControlResult(ControlResult.Status.FAILED, result.detail(),
-                List.of(UnitMessages.controlFailed(action, result.detail())));
+        List<String> messages = new ArrayList<>();
+        String unitResult = systemctl("show", "--property=Result", "--value", HubUnit.UNIT_NAME).stdout().strip();
+        if ("start-limit-hit".equals(unitResult)) {
+            messages.add(UnitMessages.crashLoop(action, "systemctl " + (platform.isRoot() ? "" : "--user ")
+                    + "reset-failed " + HubUnit.UNIT_NAME));
+        } else {
+            String detail = result.detail()
+                    + (unitResult.isEmpty() || "success".equals(unitResult) ? "" : "; unit result: " + unitResult);
+            messages.add(action == Action.START ? UnitMessages.startFailed(detail) : UnitMessages.controlFailed(action, detail));
+        }
+        messages.addAll(recent(CRASH_TAIL_LINES));
+        return new ControlResult(ControlResult.Status.FAILED, result.detail(), messages);
     }
 
     @Override
@@ -168,14 +187,25 @@ public final class SystemdManager implements ServiceManager, UnitLog {
         if (!runner.isOnPath(JOURNALCTL)) {
             return List.of();
         }
+        CommandResult log = run(journalctlArgv(platform.isRoot(), lines, false));
+        String text = log.stdout().isBlank() ? log.stderr() : log.stdout();
+        return text.isBlank() ? List.of() : List.of("Recent hub unit log (journalctl):", text.stripTrailing());
+    }
+
+    /**
+     * Where a unit's hub output lives: {@code journalctl [--user] -u parachute-hub.service -n N [-f] --no-pager}
+     * (the system journal for a root unit, the user's for a user unit).
+     */
+    public static List<String> journalctlArgv(boolean root, int lines, boolean follow) {
         List<String> argv = new ArrayList<>(List.of(JOURNALCTL));
-        if (!platform.isRoot()) {
+        if (!root) {
             argv.add("--user");
         }
         argv.addAll(List.of("-u", HubUnit.UNIT_NAME, "-n", Integer.toString(lines), "--no-pager"));
-        CommandResult log = run(argv);
-        String text = log.stdout().isBlank() ? log.stderr() : log.stdout();
-        return text.isBlank() ? List.of() : List.of("Recent hub unit log (journalctl):", text.stripTrailing());
+        if (follow) {
+            argv.add("-f");
+        }
+        return argv;
     }
 
     // ---- plumbing ------------------------------------------------------------------------------

@@ -20,6 +20,12 @@ public final class SystemdUnit {
      */
     static final int STOP_TIMEOUT_SECONDS = 30;
 
+    /**
+     * With {@code WatchdogSec=} the hub's supervisor loop (every 2 s) pings at half this period; a hub whose
+     * supervisor hangs is aborted (SIGABRT) and restarted by systemd.
+     */
+    static final int WATCHDOG_SECONDS = 30;
+
     /** A JVM that dies by SIGTERM with a misbehaving shutdown hook exits 143; that is still a stop. */
     static final int SIGTERM_EXIT_STATUS = 143;
 
@@ -42,8 +48,11 @@ public final class SystemdUnit {
     private static void appendUnitSection(StringBuilder out, HubUnit unit) {
         out.append("[Unit]\n");
         out.append("Description=").append(unit.description()).append('\n');
-        out.append("After=network-online.target\n");
-        out.append("Wants=network-online.target\n");
+        // only the system manager has network-online.target; a user manager has no such unit
+        if (unit.scope() == UnitScope.SYSTEM) {
+            out.append("After=network-online.target\n");
+            out.append("Wants=network-online.target\n");
+        }
         if (unit.ceiling().hasStartLimit()) {
             out.append("StartLimitIntervalSec=").append(unit.ceiling().intervalSeconds()).append('\n');
             out.append("StartLimitBurst=").append(unit.ceiling().burst()).append('\n');
@@ -52,7 +61,11 @@ public final class SystemdUnit {
 
     private static void appendServiceSection(StringBuilder out, HubUnit unit) {
         out.append("[Service]\n");
-        out.append("Type=simple\n");
+        // READY=1 once the port is bound and /health answers; sent by the launcher through systemd-notify, a child
+        // of the main process, hence NotifyAccess=all (the hub keeps NOTIFY_SOCKET out of its modules' env)
+        out.append("Type=notify\n");
+        out.append("NotifyAccess=all\n");
+        out.append("WatchdogSec=").append(WATCHDOG_SECONDS).append('\n');
         if (unit.pinsUser()) {
             out.append("User=").append(unit.runAsUser()).append('\n');
         }
@@ -62,9 +75,13 @@ public final class SystemdUnit {
                     .append('\n');
         }
         out.append("ExecStart=").append(execStart(unit)).append('\n');
+        // after the hub died without stopping its modules (crash, kill -9, watchdog): SIGTERM, a grace, then SIGKILL
+        // to each module the hub recorded in hub.db; a no-op after a clean stop (no records left)
+        out.append("ExecStopPost=").append(argv(unit.reapArgv())).append('\n');
         out.append("Restart=always\n");
         out.append("RestartSec=").append(RESTART_DELAY_SECONDS).append('\n');
-        // mixed: SIGTERM to the hub only, so it stops its modules in order; SIGKILL to any leftovers
+        // mixed: SIGTERM to the hub only, so it stops its modules in order (control-group would TERM them at the same
+        // time, racing the hub's own stop into crash respawns); SIGKILL only to what ExecStopPost left
         out.append("KillMode=mixed\n");
         out.append("TimeoutStopSec=").append(STOP_TIMEOUT_SECONDS).append('\n');
         out.append("SuccessExitStatus=").append(SIGTERM_EXIT_STATUS).append('\n');
@@ -73,7 +90,11 @@ public final class SystemdUnit {
     }
 
     private static String execStart(HubUnit unit) {
-        return unit.execStart().stream()
+        return argv(unit.execStart());
+    }
+
+    private static String argv(java.util.List<String> argv) {
+        return argv.stream()
                 .map(SystemdQuoting::execArgument)
                 .collect(Collectors.joining(" "));
     }

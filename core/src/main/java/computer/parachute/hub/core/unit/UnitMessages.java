@@ -26,6 +26,13 @@ final class UnitMessages {
         return "failed to " + verb(action) + " the hub unit via the service manager (" + detail + ")";
     }
 
+    /** The unit's start rate limit tripped: the hub crashed again and again, so systemd stopped restarting it. */
+    static String crashLoop(ServiceManager.Action action, String resetCommand) {
+        return "failed to " + verb(action) + " the hub unit: the hub kept crashing and systemd stopped restarting it"
+                + " (crash-loop ceiling, StartLimitBurst) — fix the cause in the log below, then `" + resetCommand
+                + "` and `parachute start hub`";
+    }
+
     static String startFailed(String detail) {
         return "failed to start the hub unit via the service manager (" + detail + ") — run `parachute hub "
                 + "install` to (re)install it, or `parachute serve` in the foreground";

@@ -54,9 +54,29 @@ class HubUnitControlTest {
         healthyFromCall = 4;
         EnsureResult result = control(installedUser()).ensureUp(PORT);
         assertEquals(EnsureResult.Outcome.STARTED, result.outcome());
-        assertEquals(List.of("systemctl --user start parachute-hub.service"), runner.commandLines());
+        assertEquals(List.of("systemctl --user reset-failed parachute-hub.service", "systemctl --user start parachute-hub.service"),
+                runner.commandLines());
         assertEquals(List.of("Hub not responding — starting the hub unit via the service manager…"), progress);
         assertEquals(2, timer.sleeps, "250 ms polls between probes 2, 3 and 4");
+    }
+
+    @Test
+    void restartIsReportedOnlyOnceTheHubAnswers() throws Exception {
+        healthyFromCall = 3;
+        EnsureResult result = control(installedUser()).restart(PORT);
+        assertEquals(EnsureResult.Outcome.STARTED, result.outcome());
+        assertEquals(List.of("systemctl --user reset-failed parachute-hub.service", "systemctl --user restart parachute-hub.service"),
+                runner.commandLines());
+        assertEquals(3, probeCalls, "polled until /health answered");
+    }
+
+    @Test
+    void aRestartThatNeverAnswersTimesOutWithTheJournal() throws Exception {
+        runner.answer("journalctl", 0, "hub died\n", "");
+        EnsureResult result = control(installedUser()).restart(PORT);
+        assertEquals(EnsureResult.Outcome.TIMEOUT, result.outcome());
+        assertEquals("hub unit restarted but did not become ready on 127.0.0.1:1939 within 15s", result.messages().get(0));
+        assertTrue(result.messages().contains("hub died"), result.messages().toString());
     }
 
     @Test
@@ -65,7 +85,7 @@ class HubUnitControlTest {
         write(p.systemUnitDir().resolve(HubUnit.UNIT_NAME));
         healthyFromCall = 2;
         control(new SystemdManager(p, runner)).ensureUp(PORT);
-        assertEquals(List.of("systemctl start parachute-hub.service"), runner.commandLines());
+        assertEquals(List.of("systemctl reset-failed parachute-hub.service", "systemctl start parachute-hub.service"), runner.commandLines());
     }
 
     @Test
@@ -114,7 +134,7 @@ class HubUnitControlTest {
                 "Recent hub unit log (journalctl):", "java.net.BindException: Address already in use"),
                 result.messages());
         assertEquals(Duration.ofSeconds(15), timer.elapsedSince(start));
-        assertEquals("journalctl --user -u parachute-hub.service -n 50 --no-pager", runner.commandLines().get(1));
+        assertEquals("journalctl --user -u parachute-hub.service -n 50 --no-pager", runner.commandLines().get(2));
     }
 
     @Test

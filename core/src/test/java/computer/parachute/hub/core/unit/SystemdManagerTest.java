@@ -80,12 +80,12 @@ class SystemdManagerTest {
     }
 
     @Test
-    void noStartReloadsButDoesNotEnableAndStillLingers() {
+    void noStartEnablesWithoutStartingAndStillLingers() {
         InstallResult result = user().install(UnitFixtures.userUnit(), false);
         assertEquals(List.of("loginctl show-user op --property=Linger", "loginctl enable-linger op",
-                "systemctl --user daemon-reload"), runner.commandLines());
-        assertEquals("Installed systemd user unit parachute-hub.service — the hub starts on boot.",
-                result.messages().get(0));
+                "systemctl --user daemon-reload", "systemctl --user enable parachute-hub.service"), runner.commandLines());
+        assertEquals("Installed systemd user unit parachute-hub.service — the hub starts on boot (not started now:"
+                + " `parachute start hub`).", result.messages().get(0));
     }
 
     @Test
@@ -153,8 +153,22 @@ class SystemdManagerTest {
         for (ServiceManager.Action action : ServiceManager.Action.values()) {
             assertTrue(user().control(action).ok());
         }
-        assertEquals(List.of("systemctl --user start parachute-hub.service", "systemctl --user stop parachute-hub.service",
+        assertEquals(List.of("systemctl --user reset-failed parachute-hub.service", "systemctl --user start parachute-hub.service",
+                "systemctl --user stop parachute-hub.service", "systemctl --user reset-failed parachute-hub.service",
                 "systemctl --user restart parachute-hub.service"), runner.commandLines());
+    }
+
+    @Test
+    void aTrippedCeilingIsNamedWithTheResetCommandAndTheLogTail() throws Exception {
+        installQuietly();
+        runner.answer("systemctl --user start", 1, "", "Job for parachute-hub.service failed because a fatal signal was delivered");
+        runner.answer("systemctl --user show", 0, "start-limit-hit\n", "");
+        runner.answer("journalctl", 0, "Exception in thread main: hub.db is group-writable\n", "");
+        ControlResult result = user().control(ServiceManager.Action.START);
+        assertFalse(result.ok());
+        assertTrue(result.messages().get(0).contains("kept crashing") && result.messages().get(0)
+                .contains("`systemctl --user reset-failed parachute-hub.service`"), result.messages().get(0));
+        assertTrue(String.join("\n", result.messages()).contains("hub.db is group-writable"), result.messages().toString());
     }
 
     @Test

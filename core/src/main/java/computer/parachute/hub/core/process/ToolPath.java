@@ -1,4 +1,4 @@
-package computer.parachute.hub.supervisor;
+package computer.parachute.hub.core.process;
 
 import java.io.File;
 import java.nio.file.Files;
