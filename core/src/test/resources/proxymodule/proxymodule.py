@@ -8,6 +8,7 @@ Binds 127.0.0.1:$PORT. Routes (any prefix: the path is matched by its last segme
   GET  .../sse?n=N&ms=M   text/event-stream, no length: N events "data: <i>", one every M ms, then closes
   GET  .../ws             WebSocket: echoes text and binary messages (subprotocol "echo" when asked), answers pings
   GET  .../crash          exits with code 3
+  GET  .../setcookie?name=N  204 with Set-Cookie: N=planted for each name
   GET  anything else      200 JSON echo of the method, path (as received), query and the request headers
 Environment: PM_BIND_DELAY_MS=<ms> waits before binding; PM_CRASH_AT_START=1 exits 3 at once.
 """
@@ -56,6 +57,13 @@ class Handler(BaseHTTPRequestHandler):
             return self.sse(int(query.get("n", ["5"])[0]), int(query.get("ms", ["300"])[0]))
         if last == "ws" and self.headers.get("Upgrade", "").lower() == "websocket":
             return self.websocket()
+        if last == "setcookie":
+            self.send_response(204)
+            for name in query.get("name", []):
+                self.send_header("Set-Cookie", name + "=planted; Path=/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if last == "redirect":
             self.send_response(302)
             self.send_header("Location", query.get("to", ["/landing"])[0])

@@ -45,7 +45,13 @@ public final class ModuleProxyServlet extends ProxyServlet {
         String forwardedFor = clientRequest.getHeader("X-Forwarded-For");
         String client = clientRequest.getRemoteAddr();
         RouteMatch match = (RouteMatch) clientRequest.getAttribute(MATCH);
+        String cookies = HubCookies.withoutHubCookies(String.join("; ",
+                java.util.Collections.list(clientRequest.getHeaders("Cookie"))));
         proxyRequest.headers(headers -> {
+            headers.remove("Cookie");
+            if (cookies != null) {
+                headers.put("Cookie", cookies);
+            }
             headers.put("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
             headers.put("X-Forwarded-Proto", frontDoor.scheme(clientRequest.getScheme(), host));
             if (host != null) {
@@ -77,6 +83,9 @@ public final class ModuleProxyServlet extends ProxyServlet {
 
     @Override
     protected String filterServerResponseHeader(HttpServletRequest request, Response serverResponse, String name, String value) {
+        if ("set-cookie".equalsIgnoreCase(name) && value != null && HubCookies.isHubCookie(value)) {
+            return null; // a module never sets the hub's session cookie
+        }
         if (!"location".equalsIgnoreCase(name) || value == null) {
             return value;
         }

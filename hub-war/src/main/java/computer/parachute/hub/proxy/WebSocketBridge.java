@@ -100,7 +100,13 @@ final class WebSocketBridge implements UpgradeBridge {
     private static ClientUpgradeRequest upgradeRequest(HttpServletRequest request, URI target) {
         ClientUpgradeRequest upgrade = new ClientUpgradeRequest(target);
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (!NOT_RELAYED.contains(name.toLowerCase(Locale.ROOT))) {
+            if ("cookie".equalsIgnoreCase(name)) {
+                String cookies = HubCookies.withoutHubCookies(String.join("; ",
+                        Collections.list(request.getHeaders(name))));
+                if (cookies != null) {
+                    upgrade.setHeader(name, cookies);
+                }
+            } else if (!NOT_RELAYED.contains(name.toLowerCase(Locale.ROOT))) {
                 upgrade.setHeader(name, Collections.list(request.getHeaders(name)));
             }
         }

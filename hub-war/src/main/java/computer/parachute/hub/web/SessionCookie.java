@@ -11,12 +11,13 @@ import java.time.Duration;
  * carries the hub's port: two hubs on one machine never read each other's cookie.
  */
 public final class SessionCookie {
-    private static final String PREFIX = "parachute_session_";
+    /** Every hub's session cookie starts with this; the front door never passes such a cookie to a module. */
+    public static final String NAME_PREFIX = "parachute_session_";
 
     private SessionCookie() {}
 
     public static String name(int port) {
-        return PREFIX + port;
+        return NAME_PREFIX + port;
     }
 
     /** The cookie's value from the request, or null. */

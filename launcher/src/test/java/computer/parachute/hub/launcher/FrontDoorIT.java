@@ -55,6 +55,7 @@ class FrontDoorIT {
     private Path modules;
     private final Map<String, String> rows = new LinkedHashMap<>();
     private HubProcess hub;
+    private int hubPort;
     private String base;
 
     @BeforeAll
@@ -75,6 +76,7 @@ class FrontDoorIT {
         hub = HubProcess.start(home, Integer.toString(port), port, Map.of(), null, List.of("-Xmx64m"));
         reaper.track(hub.process);
         hub.awaitHealthy();
+        hubPort = port;
         base = "http://127.0.0.1:" + port;
         Poll.require(SETTLE, "echo and files answering through the hub",
                 () -> statusOf("/echo/x") == 200 && statusOf("/files/hello.txt") == 200);
@@ -145,6 +147,20 @@ class FrontDoorIT {
         assertEquals(302, redirect.statusCode());
         assertEquals(base + "/echo/landing", redirect.headers().firstValue("Location").orElse(""),
                 "a redirect to the module's own address goes back through the front door");
+    }
+
+    @Test
+    void theDashboardSessionCookieNeverReachesAModuleAndAModuleCannotSetIt() throws Exception {
+        HttpResponse<String> echo = http.send(HttpRequest.newBuilder(URI.create(base + "/echo/c"))
+                .header("Cookie", "parachute_session_" + hubPort + "=operator-secret; theme=dark")
+                .timeout(CALL).build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(echo.body().contains("operator-secret"), "session cookie passed to the module: " + echo.body());
+        assertTrue(echo.body().contains("\"cookie\": \"theme=dark\""), "the module's own cookies pass: " + echo.body());
+
+        HttpResponse<String> planted = get("/echo/setcookie?name=parachute_session_" + hubPort + "&name=theme");
+        assertEquals(204, planted.statusCode());
+        assertEquals(List.of("theme=planted; Path=/"), planted.headers().allValues("Set-Cookie"),
+                "a module may set its own cookies, never the hub's session");
     }
 
     @Test
