@@ -28,7 +28,9 @@ final class ProcessFamilies {
     /** After SIGKILL the exit is a kernel matter of milliseconds; the bound only keeps a stop from hanging. */
     static final Duration KILL_AWAIT = Duration.ofSeconds(5);
     /** How often the set is checked for exits while waiting (a read of /proc/<pid>/stat per member). */
+    /** Exit polls start at {@link #FIRST_EXIT_POLL} and double up to this: most modules are gone within a few ms. */
     static final Duration EXIT_POLL = Duration.ofMillis(20);
+    static final Duration FIRST_EXIT_POLL = Duration.ofMillis(1);
     /** Rounds of re-enumerate + SIGKILL: a family that keeps forking cannot keep a stop going forever. */
     private static final int KILL_ROUNDS = 3;
 
@@ -157,6 +159,8 @@ final class ProcessFamilies {
         List<ProcessSnapshot> watched = List.copyOf(targets);
         CompletableFuture<Void> gone = new CompletableFuture<>();
         Runnable check = new Runnable() {
+            private Duration nextPoll = FIRST_EXIT_POLL;
+
             @Override
             public void run() {
                 if (gone.isDone()) {
@@ -167,7 +171,8 @@ final class ProcessFamilies {
                     return;
                 }
                 try {
-                    scheduler.schedule(this, EXIT_POLL);
+                    scheduler.schedule(this, nextPoll);
+                    nextPoll = nextPoll.multipliedBy(2).compareTo(EXIT_POLL) > 0 ? EXIT_POLL : nextPoll.multipliedBy(2);
                 } catch (RejectedExecutionException e) {
                     gone.completeExceptionally(e); // the scheduler is closing: stop waiting
                 }
