@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -84,8 +85,18 @@ final class ProcessFamilies {
             return terminateGroups(families, grace, reason, beforeKill);
         }
         Map<Long, ProcessSnapshot> tracked = new LinkedHashMap<>();
+        // the leaders first, before the /proc scan for the rest of each family: a leader is our own child (pid +
+        // start time checked by the signal seam), and most modules are nothing but their leader
+        for (Family family : families) {
+            ProcessSnapshot leader = family.leader();
+            if (leader != null && send(leader, Signal.TERM, reason)) {
+                tracked.put(leader.pid(), leader);
+            }
+        }
+        Set<Long> signalled = Set.copyOf(tracked.keySet());
         families.forEach(family -> members(family).forEach(m -> tracked.putIfAbsent(m.pid(), m)));
-        tracked.values().forEach(member -> send(member, Signal.TERM, reason));
+        tracked.values().stream().filter(member -> !signalled.contains(member.pid()))
+                .forEach(member -> send(member, Signal.TERM, reason));
         awaitGone(tracked.values(), grace);
         List<ProcessSnapshot> killed = new ArrayList<>();
         for (int round = 0; round < KILL_ROUNDS; round++) {
