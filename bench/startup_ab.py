@@ -16,21 +16,16 @@ import os
 import shlex
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import tempfile
 import time
 
+from startup import free_port, rss_mb  # same directory: one copy of the probes
+
 START_DEADLINE_S = 60
 POLL_INTERVAL_S = 0.005
 STOP_DEADLINE_S = 20
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def status_of(port, path, token=None):
@@ -43,14 +38,6 @@ def status_of(port, path, token=None):
         return resp.status
     except OSError:
         return None
-
-
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def cpu_ms(pid):
