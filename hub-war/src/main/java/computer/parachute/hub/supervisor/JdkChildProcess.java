@@ -20,6 +20,5 @@ final class JdkChildProcess implements ChildProcess {
     @Override public long pid() { return process.pid(); }
     @Override public Instant startTime() { return startTime; }
     @Override public InputStream stdout() { return process.getInputStream(); }
-    @Override public InputStream stderr() { return process.getErrorStream(); }
     @Override public CompletableFuture<Integer> onExit() { return onExit; }
 }

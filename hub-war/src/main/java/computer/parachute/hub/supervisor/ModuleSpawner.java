@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /**
  * Preflight, port check, spawn (DESIGN §5): called with the module's operation lock held and the state
- * {@code starting}; ends {@code running} with output pumps, a child record (with its spawn id) and an exit callback
+ * {@code starting}; ends {@code running} with an output pump, a child record (with its spawn id) and an exit callback
  * attached, or {@code crashed} with a start error. Every failure, expected or not, ends in a state.
  */
 final class ModuleSpawner {
@@ -89,8 +89,7 @@ final class ModuleSpawner {
         }
         CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
         try {
-            drained = CompletableFuture.allOf(pump(entry, child.stdout(), "stdout"),
-                    pump(entry, child.stderr(), "stderr"));
+            drained = pump(entry, child.stdout(), "output");
             records.insert(new ChildRecord(entry.shortName, child.pid(), child.startTime(),
                     String.join(" ", request.cmd()), seams.wallClock().instant(), spawnId));
         } finally {

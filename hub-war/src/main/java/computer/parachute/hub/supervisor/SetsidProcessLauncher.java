@@ -12,7 +12,7 @@ import java.util.List;
  * Production {@link ProcessLauncher}: {@link ProcessBuilder} with {@code setsid} as argv[0] on Linux, so the child is
  * a session and process-group leader (pid == pgid; setsid does not fork because the JVM's child is not a group
  * leader) and a group signal reaches its grandchildren (reference §2.5, §10). Without setsid (macOS) the child
- * stays in the hub's group. stdin is /dev/null; env is the hub's env overlaid by the request's.
+ * stays in the hub's group. stdin is /dev/null, stderr goes to the stdout pipe; env is the hub's env overlaid by the request's.
  */
 public final class SetsidProcessLauncher implements ProcessLauncher {
     /** Set by systemd for the hub's unit (sd_notify socket, watchdog); never passed to a module. */
@@ -36,7 +36,8 @@ public final class SetsidProcessLauncher implements ProcessLauncher {
         }
         argv.addAll(request.cmd());
         ProcessBuilder builder = new ProcessBuilder(argv)
-                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                .redirectErrorStream(true); // ChildProcess#stdout: one pipe, one output pump per module
         if (request.cwd() != null) {
             builder.directory(request.cwd().toFile());
         }

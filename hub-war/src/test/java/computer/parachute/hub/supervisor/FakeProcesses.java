@@ -35,7 +35,6 @@ final class FakeProcesses implements ProcessLauncher, ProcessSignals, ProcessTre
         @Override public long pid() { return pid; }
         @Override public Instant startTime() { return started; }
         @Override public InputStream stdout() { return new ByteArrayInputStream(new byte[0]); }
-        @Override public InputStream stderr() { return new ByteArrayInputStream(new byte[0]); }
         @Override public CompletableFuture<Integer> onExit() { return exit; }
 
         void end(int code) {

@@ -69,6 +69,13 @@ class ProcessSeamsTest {
     }
 
     @Test
+    void stderrArrivesOnTheOutputPipeInTheOrderItWasWritten() throws Exception {
+        ChildProcess child = launch(List.of("sh", "-c", "echo out1; echo err1 >&2; echo out2; echo err2 >&2"), Map.of());
+        assertEquals(0, child.onExit().get(10, TimeUnit.SECONDS));
+        assertEquals("out1\nerr1\nout2\nerr2\n", new String(child.stdout().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void groupSignalReachesAGrandchild() throws Exception {
         ChildProcess child = launch(List.of("sh", "-c", "sleep 30 & echo $!; wait"), Map.of());
         long grandchild = Long.parseLong(new String(child.stdout().readNBytes(1), StandardCharsets.UTF_8)
