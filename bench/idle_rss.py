@@ -56,6 +56,8 @@ def run(argv, base_port, hub_port, show):
     if argv[0] == "env":  # `env K=V ... java ...`: set them here, so the pid we measure is the JVM's
         argv = argv[1:]
         while "=" in argv[0]: k, v = argv.pop(0).split("=", 1); env[k] = v
+    busy = [base_port + i for i in range(N) if up(base_port + i)] + ([hub_port] if up(hub_port) else [])
+    if busy: raise SystemExit(f"ports {busy} already answer (a hub or module left over?)")
     p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         t = time.monotonic()
@@ -70,7 +72,10 @@ def run(argv, base_port, hub_port, show):
         p.send_signal(signal.SIGTERM); p.wait(timeout=30)
         return r, idle_cpu
     finally:
-        if p.poll() is None: p.kill(); p.wait(timeout=10)
+        if p.poll() is None:  # SIGTERM first: the hub stops its modules; SIGKILL would orphan them
+            p.send_signal(signal.SIGTERM)
+            try: p.wait(timeout=30)
+            except subprocess.TimeoutExpired: p.kill(); p.wait(timeout=10)
         shutil.rmtree(w, ignore_errors=True)
 ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 ap.add_argument("variants", nargs="+", help="label=argv")
