@@ -1,6 +1,5 @@
 package computer.parachute.hub.proxy;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.Extension;
@@ -39,20 +38,30 @@ final class WebSocketBridge implements UpgradeBridge {
             "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol", "sec-websocket-accept",
             "content-length", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-authorization", "proxy-connection");
 
-    private final WebSocketClient client = new WebSocketClient();
+    /**
+     * Started on the first upgrade, not with the hub: a started client holds its own thread pool (8 idle threads) and
+     * selector, which an idle hub, or one whose modules never speak WebSocket, would carry for nothing.
+     */
+    private WebSocketClient client;
+    private boolean closed;
 
     /** Made by name from {@link UpgradeBridge#create}, only when the Jakarta WebSocket API is there. */
-    WebSocketBridge() throws ServletException {
-        client.setMaxTextMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
-        client.setMaxBinaryMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
-        client.setIdleTimeout(Duration.ZERO);
-        client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
-        client.setStopAtShutdown(false);
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new ServletException("cannot start the WebSocket client of the proxy: " + e.getMessage(), e);
+    WebSocketBridge() {
+    }
+
+    /** The started client; null once the bridge is closed (the hub is stopping). */
+    private synchronized WebSocketClient client() throws Exception {
+        if (client == null && !closed) {
+            WebSocketClient fresh = new WebSocketClient();
+            fresh.setMaxTextMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
+            fresh.setMaxBinaryMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
+            fresh.setIdleTimeout(Duration.ZERO);
+            fresh.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
+            fresh.setStopAtShutdown(false);
+            fresh.start();
+            client = fresh;
         }
+        return client;
     }
 
     /**
@@ -67,9 +76,21 @@ final class WebSocketBridge implements UpgradeBridge {
         }
         String shortName = match.route().shortName();
         ModuleSocket socket = new ModuleSocket(shortName);
+        WebSocketClient started;
+        try {
+            started = client();
+        } catch (Exception e) {
+            ModuleAnswer.unreachable(shortName, 502, "cannot start the WebSocket client of the proxy: " + e.getMessage())
+                    .write(request, response);
+            return;
+        }
+        if (started == null) {
+            ModuleAnswer.unreachable(shortName, 503, "the hub is stopping").write(request, response);
+            return;
+        }
         Session module;
         try {
-            module = client.connect(socket, target, upgradeRequest(request, target))
+            module = started.connect(socket, target, upgradeRequest(request, target))
                     .get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,8 +151,11 @@ final class WebSocketBridge implements UpgradeBridge {
     }
 
     @Override
-    public void close() throws Exception {
-        client.stop();
+    public synchronized void close() throws Exception {
+        closed = true;
+        if (client != null) {
+            client.stop();
+        }
     }
 
     /** Hands the container our already-connected endpoint, and agrees to the module's choice of subprotocol. */
