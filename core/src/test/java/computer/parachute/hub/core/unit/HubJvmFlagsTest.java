@@ -75,13 +75,26 @@ class HubJvmFlagsTest {
     void aMissingCacheForTheChosenJvmOrAnOptOutMeansNoCacheFlags() throws Exception {
         Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_ARCHIVE), "x"); // an archive, but no AOT cache
         Path jar = dir.resolve("launcher.jar");
-        assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(jar, java(25)));
+        List<String> on25 = new ArrayList<>(HubJvmFlags.recommended());
+        on25.add(HubJvmFlags.TRIM_NATIVE_HEAP);
+        assertEquals(on25, HubJvmFlags.forLauncher(jar, java(25)));
 
         Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_AOT_CACHE), "x");
         HubJava optedOut = new HubJava(Path.of("/jdk/bin/java"), 25, "test", false);
-        assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(jar, optedOut));
+        assertEquals(on25, HubJvmFlags.forLauncher(jar, optedOut));
         assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(jar,
                 new HubJava(Path.of("/jdk/bin/java"), 17, "test", false)));
+    }
+
+    /** The trim flag is a product flag from Java 22 only: an older JVM would refuse to start with it. */
+    @Test
+    void nativeHeapTrimmingOnlyFromJava22() {
+        Path jar = dir.resolve("launcher.jar");
+        assertTrue(HubJvmFlags.forLauncher(jar, java(25)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
+        assertTrue(HubJvmFlags.forLauncher(jar, java(22)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
+        assertFalse(HubJvmFlags.forLauncher(jar, java(21)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
+        assertFalse(HubJvmFlags.forLauncher(jar, java(17)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
+        assertFalse(HubJvmFlags.forLauncher(jar, java(HubJava.UNKNOWN_FEATURE)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
     }
 
     @Test
