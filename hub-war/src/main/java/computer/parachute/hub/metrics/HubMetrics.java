@@ -15,7 +15,10 @@ import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
 import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,8 @@ public final class HubMetrics implements AutoCloseable {
     private final AutoCloseable subscription;
     private final ApiRequestMetrics api;
     private final AtomicReference<Duration> bootDuration = new AtomicReference<>();
+    private final Object jvmLock = new Object();
+    private volatile boolean jvmRegistered;
 
     public HubMetrics(Supervisor supervisor, String version, Instant startedAt, Clock clock) {
         Info.builder().name("parachute_hub_build_info").help("The hub's version")
@@ -58,11 +63,21 @@ public final class HubMetrics implements AutoCloseable {
         supervisor.list().forEach(modules); // none yet at boot; kept so a late construction misses nothing
         this.subscription = supervisor.events().subscribe(modules);
         this.api = new ApiRequestMetrics(registry);
-        // the JVM collectors touch every platform MXBean (0.15-0.8 s on a busy 2-core box): off the start-up path;
-        // a scrape in the first moment simply has no jvm_* series yet
-        Thread jvm = new Thread(() -> registerJvmMetrics(registry), "metrics-jvm");
-        jvm.setDaemon(true);
-        jvm.start();
+    }
+
+    /**
+     * The JVM collectors touch every platform MXBean (0.15-0.8 s on a busy 2-core box) and load ~140 management and
+     * collector classes: registered by the first scrape, so a hub nobody scrapes neither starts slower nor keeps them.
+     */
+    private void registerJvmMetricsOnce() {
+        if (!jvmRegistered) {
+            synchronized (jvmLock) {
+                if (!jvmRegistered) {
+                    registerJvmMetrics(registry);
+                    jvmRegistered = true;
+                }
+            }
+        }
     }
 
     /**
@@ -93,7 +108,13 @@ public final class HubMetrics implements AutoCloseable {
 
     /** The client's servlet, answering Prometheus text or OpenMetrics by the request's {@code Accept}. */
     public HttpServlet servlet() {
-        return new PrometheusMetricsServlet(registry);
+        return new PrometheusMetricsServlet(registry) {
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                registerJvmMetricsOnce();
+                super.doGet(request, response);
+            }
+        };
     }
 
     PrometheusRegistry registry() {
