@@ -62,8 +62,8 @@ def run(argv, base_port, hub_port, show):
     try:
         t = time.monotonic()
         while not all(up(base_port + i) for i in range(N)):
-            if time.monotonic() - t > 120: raise SystemExit("modules not up in 120 s")
-            if p.poll() is not None: raise SystemExit(f"hub exited {p.returncode}")
+            if time.monotonic() - t > 120: raise RuntimeError("modules not up in 120 s")
+            if p.poll() is not None: raise RuntimeError(f"hub exited {p.returncode}")
             time.sleep(0.2)
         time.sleep(10)
         c0 = cpu(p.pid); time.sleep(10); idle_cpu = (cpu(p.pid) - c0) / 100  # % of one core over 10 s
@@ -90,10 +90,13 @@ res = {k: [] for k, _ in variants}
 for rnd in range(opts.rounds):
     for j, (k, argv) in enumerate(variants):
         print(f"round {rnd+1} {k}:", flush=True) if opts.breakdown else None
-        r, c = run(argv, opts.port_base + 10 + N * j, opts.port_base + j, opts.breakdown)
+        try: r, c = run(argv, opts.port_base + 10 + N * j, opts.port_base + j, opts.breakdown)
+        except RuntimeError as e:  # e.g. a module port taken by some client's ephemeral port: skip this launch
+            print(f"round {rnd+1} {k}: failed ({e})", flush=True); continue
         res[k].append((r, c)); print(f"round {rnd+1} {k}: RSS {r:.1f} MB, idle CPU {c:.2f}%", flush=True)
 print("load", open("/proc/loadavg").read().split()[:3])
 first = None
 for k, v in res.items():
+    if not v: print(f"{k}: no successful launch"); continue
     m = statistics.median(x for x, _ in v); first = first or m
     print(f"{k}: RSS median {m:.1f} MB (×{m / first:.2f}), idle CPU median {statistics.median(y for _, y in v):.2f}%")
