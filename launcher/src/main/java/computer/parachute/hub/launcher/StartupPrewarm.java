@@ -2,6 +2,7 @@ package computer.parachute.hub.launcher;
 
 import computer.parachute.hub.core.config.StartupTrace;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,16 +22,17 @@ final class StartupPrewarm {
 
     private StartupPrewarm() {}
 
-    /** Starts the daemon thread and returns at once. */
-    static Thread start() {
-        Thread thread = new Thread(StartupPrewarm::run, "hub-prewarm");
+    /** Starts the daemon thread and returns at once; {@code cacheRoot}: the launcher's private cache (SQLite's library). */
+    static Thread start(Path cacheRoot) {
+        Thread thread = new Thread(() -> run(cacheRoot), "hub-prewarm");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         thread.start();
         return thread;
     }
 
-    static void run() {
+    static void run(Path cacheRoot) {
+        SqliteNativeLibrary.useCached(cacheRoot); // before the driver's first use, which would unpack its own copy
         ClassLoader loader = StartupPrewarm.class.getClassLoader();
         for (String name : CLASSES) {
             try {

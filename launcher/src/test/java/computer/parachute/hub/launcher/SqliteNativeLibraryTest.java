@@ -1,0 +1,71 @@
+package computer.parachute.hub.launcher;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** sqlite-jdbc's native library: unpacked once into the launcher's private cache, then loaded from there by the driver. */
+class SqliteNativeLibraryTest {
+    @TempDir
+    Path cache;
+
+    @AfterEach
+    void clearDriverProperties() {
+        System.clearProperty(SqliteNativeLibrary.PATH_PROPERTY);
+        System.clearProperty(SqliteNativeLibrary.NAME_PROPERTY);
+    }
+
+    @Test
+    void unpacksOnceThenReusesTheCopyAndTheDriverLoadsIt() throws Exception {
+        Path library = SqliteNativeLibrary.useCached(cache).orElseThrow();
+        assertTrue(library.startsWith(cache) && Files.size(library) > 100_000, library.toString());
+        assertEquals(library.getParent().toString(), System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
+        assertEquals(library.getFileName().toString(), System.getProperty(SqliteNativeLibrary.NAME_PROPERTY));
+        FileTime marker = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(library, marker);
+
+        clearDriverProperties();
+        assertEquals(library, SqliteNativeLibrary.useCached(cache).orElseThrow());
+        assertEquals(marker, Files.getLastModifiedTime(library), "a complete copy must not be unpacked again");
+        try (var entries = Files.list(library.getParent())) {
+            assertEquals(1, entries.count(), "no temporary files left behind");
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + cache.resolve("t.db"));
+             ResultSet version = db.createStatement().executeQuery("select sqlite_version()")) {
+            assertTrue(version.next() && !version.getString(1).isEmpty());
+        }
+        assertTrue(Files.readString(Path.of("/proc/self/maps")).contains(library.toString()),
+                "the driver mapped the cached copy, not one it unpacked itself");
+    }
+
+    @Test
+    void aTruncatedCopyIsReplaced() throws Exception {
+        Path library = SqliteNativeLibrary.useCached(cache).orElseThrow();
+        long size = Files.size(library);
+        Files.delete(library); // a new inode: the driver may have this one mapped
+        Files.write(library, new byte[10]);
+        clearDriverProperties();
+        assertEquals(library, SqliteNativeLibrary.useCached(cache).orElseThrow());
+        assertEquals(size, Files.size(library));
+    }
+
+    @Test
+    void aPathTheOperatorSetWins() {
+        System.setProperty(SqliteNativeLibrary.PATH_PROPERTY, "/opt/sqlite");
+        assertTrue(SqliteNativeLibrary.useCached(cache).isEmpty());
+        assertEquals("/opt/sqlite", System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
+        assertNotEquals(true, Files.exists(cache.resolve("sqlite-native")));
+    }
+}
