@@ -8,7 +8,6 @@ import org.eclipse.jetty.ee11.proxy.ProxyServlet;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.io.IOException;
 
@@ -35,23 +34,10 @@ public final class ModuleProxyServlet extends ProxyServlet {
         this.frontDoor = frontDoor;
     }
 
-    /**
-     * Targets are always {@code http://127.0.0.1:<port>} (ModuleProxyFilter), never TLS: the stock connector would
-     * build the JDK's TLS context when the client starts, a tenth of the hub's main-thread CPU to its first answer.
-     */
+    /** Plain HTTP to 127.0.0.1 only: no TLS context built at start (LoopbackClients). */
     @Override
     protected ClientConnector newClientConnector() {
-        ClientConnector connector = new ClientConnector();
-        connector.setSslContextFactory(new PlainHttpOnly());
-        return connector;
-    }
-
-    /** Never loaded; an https target would fail at its first request ("not started"), and there is none. */
-    static final class PlainHttpOnly extends SslContextFactory.Client {
-        @Override
-        protected void doStart() {
-            // no SSLContext, no key or trust stores
-        }
+        return LoopbackClients.connector();
     }
 
     @Override
