@@ -26,6 +26,8 @@ final class StartupPrewarm {
             "org.sqlite.JDBC",
             "com.zaxxer.hikari.HikariDataSource",
             "org.eclipse.yasson.JsonBindingProvider",
+            // Jersey's process-wide Jsonb, built by its static initialiser: otherwise the first request builds it
+            "org.glassfish.jersey.jsonb.internal.JsonBindingProvider$JsonbSingleton",
             "org.glassfish.jersey.server.ApplicationHandler",
             "org.glassfish.jersey.inject.hk2.Hk2InjectionManagerFactory",
             "org.glassfish.jersey.server.internal.inject.FormParamValueParamProvider$MultipartFormParamValueProvider",
