@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,12 +44,31 @@ class SqliteNativeLibraryTest {
         try (var entries = Files.list(library.getParent())) {
             assertEquals(1, entries.count(), "no temporary files left behind");
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + cache.resolve("t.db"));
-             ResultSet version = db.createStatement().executeQuery("select sqlite_version()")) {
-            assertTrue(version.next() && !version.getString(1).isEmpty());
+        // in a fresh JVM: this one may have loaded the driver's library already (another test started a hub)
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SqliteNativeLibraryTest.class.getName(), cache.toString())
+                .redirectErrorStream(true).start();
+        try {
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child JVM did not finish");
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, child.exitValue(), out);
+            assertTrue(out.contains("mapped " + library), "the driver mapped the cached copy, not one it unpacked itself: " + out);
+        } finally {
+            child.destroyForcibly(); // by its handle: the one process this test started
         }
-        assertTrue(Files.readString(Path.of("/proc/self/maps")).contains(library.toString()),
-                "the driver mapped the cached copy, not one it unpacked itself");
+    }
+
+    /** The child: points the driver at the cache in {@code args[0]}, runs a query, prints the library it mapped. */
+    public static void main(String[] args) throws Exception {
+        Path library = SqliteNativeLibrary.useCached(Path.of(args[0])).orElseThrow();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:");
+             ResultSet version = db.createStatement().executeQuery("select sqlite_version()")) {
+            if (!version.next() || version.getString(1).isEmpty()) {
+                throw new IllegalStateException("no sqlite_version()");
+            }
+        }
+        boolean mapped = Files.readString(Path.of("/proc/self/maps")).contains(library.toString());
+        System.out.println(mapped ? "mapped " + library : "not mapped: " + library);
     }
 
     @Test
