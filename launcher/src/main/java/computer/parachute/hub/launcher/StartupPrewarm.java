@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Start-up work on the second core: while the main thread builds Jetty and configures the webapp, one daemon thread
  * initialises what the main thread needs next — Jetty's two costliest static initialisers, the SQLite driver (it
- * loads its native library), the connection pool, JSON-B and Jersey's server classes. The main thread then finds them ready instead of doing the
+ * loads its native library), the connection pool, JSON-B, Jersey's server classes and the metrics' configuration. The main thread then finds them ready instead of doing the
  * same work in sequence. The classes are the same ones the WAR uses (its classes come from the launcher's class path,
  * loaded parent-first); a failure here only means the WAR does the work itself, as before.
  */
@@ -31,7 +31,9 @@ final class StartupPrewarm {
             "org.glassfish.jersey.server.ApplicationHandler",
             "org.glassfish.jersey.inject.hk2.Hk2InjectionManagerFactory",
             "org.glassfish.jersey.server.internal.inject.FormParamValueParamProvider$MultipartFormParamValueProvider",
-            "org.glassfish.jersey.message.internal.HttpHeaderReader");
+            "org.glassfish.jersey.message.internal.HttpHeaderReader",
+            // the metrics' configuration (system properties and a properties file), read by their first builder
+            "io.prometheus.metrics.config.PrometheusProperties");
 
     private StartupPrewarm() {}
 
