@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Start-up work on the second core: while the main thread builds Jetty and configures the webapp, one daemon thread
  * initialises what the main thread needs next — Jetty's two costliest static initialisers, the SQLite driver (it
- * loads its native library), the connection pool, JSON-B, Jersey's server classes and the metrics' configuration. The main thread then finds them ready instead of doing the
- * same work in sequence. The classes are the same ones the WAR uses (its classes come from the launcher's class path,
+ * loads its native library), the connection pool, JSON-B, Jersey's server classes and the metrics' configuration.
+ * The main thread then finds them ready instead of doing the same work in sequence. The classes are the same ones the WAR uses (its classes come from the launcher's class path,
  * loaded parent-first); a failure here only means the WAR does the work itself, as before.
  */
 final class StartupPrewarm {
