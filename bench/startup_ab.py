@@ -37,7 +37,9 @@ def status_of(port, path, token=None):
         resp.read()
         conn.close()
         return resp.status
-    except OSError:
+    except (OSError, http.client.HTTPException):
+        # HTTPException: on a port in the ephemeral range with nothing listening yet, a connect can meet itself
+        # (TCP simultaneous open) and read back its own request
         return None
 
 
