@@ -8,7 +8,6 @@ import org.eclipse.jetty.ee11.proxy.ProxyServlet;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.io.IOException;
 
@@ -35,19 +34,10 @@ public final class ModuleProxyServlet extends ProxyServlet {
         this.frontDoor = frontDoor;
     }
 
-    /**
-     * Modules answer plain HTTP on loopback ({@link ModuleProxyFilter} only targets {@code http://127.0.0.1}), so the
-     * client gets no TLS factory: Jetty's default one, started with the client, parses the JDK's whole CA trust store
-     * (~150 certificates, ~1 MB of heap) and loads its TLS classes into a hub that never uses them.
-     */
+    /** Plain HTTP to 127.0.0.1 only: no TLS context built at start (LoopbackClients). */
     @Override
     protected ClientConnector newClientConnector() {
-        return new ClientConnector() {
-            @Override
-            protected SslContextFactory.Client newSslContextFactory() {
-                return null;
-            }
-        };
+        return LoopbackClients.connector();
     }
 
     @Override

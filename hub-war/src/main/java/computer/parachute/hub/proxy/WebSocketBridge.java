@@ -52,7 +52,8 @@ final class WebSocketBridge implements UpgradeBridge {
     /** The started client; null once the bridge is closed (the hub is stopping). */
     private synchronized WebSocketClient client() throws Exception {
         if (client == null && !closed) {
-            WebSocketClient fresh = new WebSocketClient();
+            // ws:// to 127.0.0.1 only: no TLS context built (LoopbackClients)
+            WebSocketClient fresh = new WebSocketClient(LoopbackClients.httpClient());
             fresh.setMaxTextMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
             fresh.setMaxBinaryMessageSize(ModuleSocket.MAX_MESSAGE_BYTES);
             fresh.setIdleTimeout(Duration.ZERO);
