@@ -46,7 +46,8 @@ public final class CliAotCache {
 
     private static void train() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        CliWiring wiring = new CliWiring(new Console(nowhere, nowhere, false), HubHome.fromEnvironment(), System.getenv());
+        CliWiring wiring = new CliWiring(new Console(nowhere, nowhere, false), HubHome.fromEnvironment(),
+                System.getenv());
         ParachuteCli.execute(new String[] {"status"}, wiring);
         ParachuteCli.execute(new String[] {"--help"}, wiring);
     }
@@ -86,6 +87,7 @@ public final class CliAotCache {
             return;
         }
         Files.writeString(jvm, java.bin() + "\n", StandardCharsets.UTF_8);
-        System.err.println("CliAotCache: wrote " + cache + " (" + Files.size(cache) / 1024 + " KiB) for " + java.describe());
+        System.err.println("CliAotCache: wrote " + cache + " (" + Files.size(cache) / 1024 + " KiB) for "
+                + java.describe());
     }
 }
