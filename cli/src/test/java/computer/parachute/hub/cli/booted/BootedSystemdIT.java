@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * module verbs on a real Python http.server module, {@code status} with systemd's MainPID and an uptime, six
  * {@code restart hub} in a row (each answers only once /health does; none trips StartLimitBurst), {@code kill -9}
  * of the hub (systemd's {@code Restart=} brings it back; the module gets SIGTERM, not SIGKILL), {@code logs hub} from
- * journald, {@code stop} and {@code hub uninstall}. Skipped only where nspawn cannot run at all (not root, no
+ * journald, {@code stop} (a daemon that escaped the hub's proof is swept from the unit's cgroup) and
+ * {@code hub uninstall}. Skipped only where nspawn cannot run at all (not root, no
  * systemd-nspawn/nsenter, no debootstrap and no cached tree); the tree is built once (~2 min) and cached in
  * {@code ~/.cache/parachute-it} ({@code PARACHUTE_IT_CACHE}).
  */
@@ -56,10 +57,31 @@ class BootedSystemdIT {
             "import json, os, signal",
             "from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer",
             "",
+            "def escape():",
+            "    # a daemon the hub cannot prove is this module's: own session, reparented to PID 1, no environment",
+            "    r, w = os.pipe()",
+            "    if os.fork() == 0:",
+            "        os.setsid()",
+            "        if os.fork() == 0:",
+            "            os.write(w, str(os.getpid()).encode())",
+            "            null = os.open('/dev/null', os.O_RDWR)",
+            "            for fd in (0, 1, 2):",
+            "                os.dup2(null, fd)",
+            "            os.execve('/bin/sleep', ['sleep', '600'], {})",
+            "        os._exit(0)",
+            "    os.close(w)",
+            "    pid = int(os.read(r, 32).decode())",
+            "    os.close(r)",
+            "    os.wait()",
+            "    return pid",
+            "",
             "class Handler(BaseHTTPRequestHandler):",
             "    def do_GET(self):",
-            "        body = json.dumps({'ok': True, 'pid': os.getpid()}).encode()",
-            "        self.send_response(200 if self.path == '/health' else 404)",
+            "        if self.path == '/escape':",
+            "            body = json.dumps({'escaped': escape()}).encode()",
+            "        else:",
+            "            body = json.dumps({'ok': True, 'pid': os.getpid()}).encode()",
+            "        self.send_response(200 if self.path in ('/health', '/escape') else 404)",
             "        self.send_header('content-length', str(len(body)))",
             "        self.end_headers()",
             "        self.wfile.write(body)",
@@ -202,14 +224,21 @@ class BootedSystemdIT {
         assertTrue(logs.stdout().contains("parachute hub: listening on " + HUB), logs.all());
         assertFalse(container.exec("test", "-e", "/root/.parachute/hub/logs/hub.log").code() == 0);
 
-        // stop: the unit is inactive, the module stopped by the hub (SIGTERM), nothing of it left
+        // stop: the unit is inactive, the module stopped by the hub (SIGTERM); a daemon that escaped the hub's proof
+        // is still in the unit's cgroup, and ExecStopPost's sweep ends it (KillMode=process: systemd itself would not)
         long last = modulePid();
+        long escaped = json(get(MODULE + "/escape")).getJsonNumber("escaped").longValue();
+        assertEquals(0, container.exec("test", "-e", "/proc/" + escaped).code(), "the escaped daemon runs");
         assertTrue(container.ok(CLI, "stop").stdout().contains("✓ hub stopped"));
         assertEquals("inactive", container.unitProperty(UNIT, "ActiveState"));
         assertEquals("success", container.unitProperty(UNIT, "Result"));
         assertFalse(answers(MODULE + "/health"));
         assertTrue(signalMarks().contains("TERM " + last), signalMarks());
         assertEquals(List.of(), moduleProcesses(), "no module process outlives the stopped unit");
+        assertFalse(container.exec("test", "-e", "/proc/" + escaped).code() == 0, "the escaped daemon outlived the unit");
+        String swept = container.ok("journalctl", "-u", UNIT, "--no-pager").stdout();
+        assertTrue(swept.contains("stopped pid " + escaped + " (/usr/bin/sleep 600), left in the hub unit's cgroup"),
+                "swept by ExecStopPost:\n" + swept);
 
         BootedContainer.Result uninstall = container.ok(CLI, "hub", "uninstall");
         assertTrue(uninstall.stdout().contains("Removed systemd system unit " + UNIT), uninstall.all());
@@ -269,10 +298,13 @@ class BootedSystemdIT {
 
     /** The module's pid as it reports it on /health (a pid inside the container). */
     private long modulePid() throws IOException, InterruptedException {
-        String body = container.ok("python3", "-c",
+        return json(get(MODULE + "/health")).getJsonNumber("pid").longValue();
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        return container.ok("python3", "-c",
                 "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())",
-                MODULE + "/health").stdout();
-        return json(body).getJsonNumber("pid").longValue();
+                url).stdout();
     }
 
     private JsonObject status() throws IOException, InterruptedException {
