@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real systemd booted as PID 1 of a container: {@code systemd-nspawn -b} on {@link DebianRootfs}, read-only under
- * a tmpfs overlay ({@code --volatile=overlay}: every boot starts clean, concurrent boots share the tree), loopback-only
+ * an overlay whose upper layer is a directory of the test's ({@code --overlay=tree:upper:/}: the cached tree is never
+ * written, concurrent boots share it, and a second boot on the same upper directory is a reboot), loopback-only
  * network ({@code --private-network}: the hub inside may take its default port without meeting anything on the host),
  * and {@code --register=no --keep-unit}, which a host whose PID 1 is not systemd needs (no machined to register with).
  * Commands run inside through {@code nsenter} into every namespace of the container's PID 1, with a clean
@@ -42,7 +43,7 @@ final class BootedContainer implements AutoCloseable {
     private final long leader;
     private final Path workDir;
     private final Map<String, String> env;
-    private final AtomicInteger commands = new AtomicInteger();
+    private static final AtomicInteger COMMANDS = new AtomicInteger();
 
     private BootedContainer(Process nspawn, long leader, Path workDir, Map<String, String> env) {
         this.nspawn = nspawn;
@@ -52,19 +53,20 @@ final class BootedContainer implements AutoCloseable {
     }
 
     /**
-     * Boots {@code rootfs} with each {@code binds} entry ({@code host path -> container path}) bind-mounted
-     * read-only, waits until PID 1 is up and {@code systemctl is-system-running --wait} has answered, and returns it.
-     * {@code env} is the whole environment of every command run inside. nspawn's console goes to
-     * {@code workDir/console.log}.
+     * Boots {@code rootfs} with its writes in {@code upper} (kept across boots) and each {@code binds} entry
+     * ({@code host path -> container path}) bind-mounted read-only, waits until PID 1 is up and
+     * {@code systemctl is-system-running --wait} has answered, and returns it. {@code env} is the whole environment
+     * of every command run inside. nspawn's console is appended to {@code workDir/console.log}.
      */
-    static BootedContainer boot(Path rootfs, Map<Path, String> binds, Map<String, String> env, Path workDir)
-            throws IOException, InterruptedException {
+    static BootedContainer boot(Path rootfs, Path upper, Map<Path, String> binds, Map<String, String> env,
+                                Path workDir) throws IOException, InterruptedException {
+        Files.createDirectories(upper);
         List<String> argv = new ArrayList<>(List.of("systemd-nspawn", "--quiet", "-D", rootfs.toString(), "-b",
-                "--register=no", "--keep-unit", "--private-network", "--read-only", "--volatile=overlay",
-                "-M", "parachute-it-" + ProcessHandle.current().pid()));
+                "--register=no", "--keep-unit", "--private-network", "--read-only",
+                "--overlay=" + rootfs + ":" + upper + ":/", "-M", "parachute-it-" + ProcessHandle.current().pid()));
         binds.forEach((host, inside) -> argv.add("--bind-ro=" + host + ":" + inside));
         Process nspawn = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("console.log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("console.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         long[] leader = {-1};
         try {
@@ -118,11 +120,6 @@ final class BootedContainer implements AutoCloseable {
         return leader;
     }
 
-    /** The container's file system as the host sees it (through PID 1's root). */
-    Path root() {
-        return Path.of("/proc", Long.toString(leader), "root");
-    }
-
     Result exec(String... argv) throws IOException, InterruptedException {
         return exec(COMMAND_TIMEOUT, argv);
     }
@@ -132,7 +129,7 @@ final class BootedContainer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("nsenter", "-t", Long.toString(leader), "-a", "env", "-i"));
         env.forEach((key, value) -> command.add(key + "=" + value));
         command.addAll(List.of(argv));
-        int n = commands.incrementAndGet();
+        int n = COMMANDS.incrementAndGet();
         Path out = workDir.resolve("cmd-" + n + ".out");
         Path err = workDir.resolve("cmd-" + n + ".err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
@@ -176,15 +173,24 @@ final class BootedContainer implements AutoCloseable {
 
     @Override
     public void close() {
-        nspawn.destroy(); // SIGTERM: nspawn asks the container's systemd for an orderly poweroff
+        powerOff();
+    }
+
+    /**
+     * SIGTERM to nspawn, which asks the container's systemd for an orderly poweroff; true when that ended it within
+     * {@link #POWEROFF_WAIT}, else (false) its PID 1 and nspawn are SIGKILLed.
+     */
+    boolean powerOff() {
+        nspawn.destroy();
         try {
             if (nspawn.waitFor(POWEROFF_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                return;
+                return nspawn.exitValue() == 0;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         kill(nspawn, leader);
+        return false;
     }
 
     /** SIGKILL to the container's PID 1 (the kernel then kills its whole pid namespace), then to nspawn. */

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * module verbs on a real Python http.server module, {@code status} with systemd's MainPID and an uptime, six
  * {@code restart hub} in a row (each answers only once /health does; none trips StartLimitBurst), {@code kill -9}
  * of the hub (systemd's {@code Restart=} brings it back; the module gets SIGTERM, not SIGKILL), {@code logs hub} from
- * journald, {@code stop} (a daemon that escaped the hub's proof is swept from the unit's cgroup) and
+ * journald, a reboot (the hub and its module come back by themselves), {@code stop} (a daemon that escaped the hub's proof is swept from the unit's cgroup) and
  * {@code hub uninstall}. Skipped only where nspawn cannot run at all (not root, no
  * systemd-nspawn/nsenter, no debootstrap and no cached tree); the tree is built once (~2 min) and cached in
  * {@code ~/.cache/parachute-it} ({@code PARACHUTE_IT_CACHE}).
@@ -104,6 +104,7 @@ class BootedSystemdIT {
 
     @TempDir
     Path temp;
+    private Map<Path, String> binds;
     private BootedContainer container;
 
     @BeforeAll
@@ -142,8 +143,8 @@ class BootedSystemdIT {
             }
         }
         long started = System.nanoTime();
-        container = BootedContainer.boot(rootfs, binds(), BootedContainer.environment(Map.of(
-                "JAVA_HOME", javaHome().toString(), "NO_COLOR", "1")), workDir());
+        binds = binds();
+        container = boot();
         System.out.printf("[booted-systemd] booted in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
         // hub install --no-start: enabled for boot, not running; a deliberate PATH, not the installing shell's
@@ -224,6 +225,15 @@ class BootedSystemdIT {
         assertTrue(logs.stdout().contains("parachute hub: listening on " + HUB), logs.all());
         assertFalse(container.exec("test", "-e", "/root/.parachute/hub/logs/hub.log").code() == 0);
 
+        // reboot: the enabled unit starts the hub at boot, and the hub boots its module
+        long rebooting = System.nanoTime();
+        assertTrue(container.powerOff(), "an orderly poweroff with the hub running");
+        container = boot();
+        Poll.require(UP, "the hub unit started at boot",
+                () -> "active".equals(property("ActiveState")) && answers(HUB + "/health"));
+        Poll.require(UP, "the hub boots its module after the reboot", () -> answers(MODULE + "/health"));
+        System.out.printf("[booted-systemd] rebooted, hub and module up in %.1f s%n", (System.nanoTime() - rebooting) / 1e9);
+
         // stop: the unit is inactive, the module stopped by the hub (SIGTERM); a daemon that escaped the hub's proof
         // is still in the unit's cgroup, and ExecStopPost's sweep ends it (KillMode=process: systemd itself would not)
         long last = modulePid();
@@ -244,6 +254,12 @@ class BootedSystemdIT {
         assertTrue(uninstall.stdout().contains("Removed systemd system unit " + UNIT), uninstall.all());
         assertFalse(container.exec("test", "-e", UNIT_FILE).code() == 0);
         System.out.printf("[booted-systemd] scenario done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** A boot of the cached tree with this test's upper layer: the second call is a reboot of the same machine. */
+    private BootedContainer boot() throws IOException, InterruptedException {
+        return BootedContainer.boot(rootfs, temp.resolve("upper"), binds, BootedContainer.environment(Map.of(
+                "JAVA_HOME", javaHome().toString(), "NO_COLOR", "1")), workDir());
     }
 
     private Map<Path, String> binds() throws IOException {
