@@ -250,6 +250,31 @@ class BootedSystemdIT {
         assertTrue(swept.contains("stopped pid " + escaped + " (/usr/bin/sleep 600), left in the hub unit's cgroup"),
                 "swept by ExecStopPost:\n" + swept);
 
+        // the crash-loop ceiling: a hub that cannot bind its port crashes until StartLimitBurst stops systemd
+        // (RestartSec shortened by a drop-in, so five crashes take seconds, not half a minute); `start hub` names the
+        // cause while it lasts and, once it is gone, clears the tripped ceiling by itself
+        container.ok("sh", "-c", "mkdir -p /etc/systemd/system/" + UNIT + ".d && printf '[Service]\\nRestartSec=200ms\\n' > "
+                + "/etc/systemd/system/" + UNIT + ".d/it-fast-restart.conf && systemctl daemon-reload");
+        container.ok("systemd-run", "--unit=squatter", "--property=Type=exec", "python3", "-c",
+                "import socket, time; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); "
+                        + "s.bind(('127.0.0.1', 1939)); s.listen(); time.sleep(600)");
+        Poll.require(UP, "the squatter holds the hub's port", () -> answersTcp(1939));
+        container.ok("systemctl", "start", "--no-block", UNIT);
+        // systemd 252 keeps Result=exit-code when it refuses an automatic restart; its log says why
+        Poll.require(RESTARTED, "StartLimitBurst stops the crash loop", () -> "failed".equals(property("ActiveState"))
+                && unitLog().contains("Start request repeated too quickly"));
+        BootedContainer.Result blocked = container.exec(CLI, "start", "hub");
+        assertEquals(1, blocked.code(), blocked.all());
+        assertTrue(blocked.all().contains("hub port 1939 is already in use"), "the cause, from the unit's log: " + blocked.all());
+        container.ok("systemctl", "stop", "squatter");
+        container.ok("systemctl", "stop", UNIT); // its own crash loop, restarted by the failed start
+        Poll.require(UP, "the unit is down", () -> !"active".equals(property("ActiveState")));
+        BootedContainer.Result cleared = container.exec(CLI, "start", "hub");
+        assertEquals(0, cleared.code(), "start hub clears a tripped ceiling: " + cleared.all());
+        assertTrue(answers(HUB + "/health"));
+        container.ok("sh", "-c", "rm -r /etc/systemd/system/" + UNIT + ".d && systemctl daemon-reload");
+        assertTrue(container.ok(CLI, "stop").stdout().contains("✓ hub stopped"));
+
         BootedContainer.Result uninstall = container.ok(CLI, "hub", "uninstall");
         assertTrue(uninstall.stdout().contains("Removed systemd system unit " + UNIT), uninstall.all());
         assertFalse(container.exec("test", "-e", UNIT_FILE).code() == 0);
@@ -304,6 +329,31 @@ class BootedSystemdIT {
         try {
             return container.exec(Duration.ofSeconds(15), "python3", "-c",
                     "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5).read()", url).code() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String unitLog() {
+        try {
+            return container.exec("journalctl", "-u", UNIT, "--no-pager").stdout();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** Something accepts TCP on the container's loopback port. */
+    private boolean answersTcp(int port) {
+        try {
+            return container.exec(Duration.ofSeconds(15), "python3", "-c",
+                    "import socket, sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)",
+                    Integer.toString(port)).code() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
