@@ -216,6 +216,7 @@ class BootedSystemdIT {
         assertTrue(signalMarks().contains("TERM " + orphan),
                 "the crashed hub's module got SIGTERM: " + signalMarks() + "\n" + unitLog);
         assertFalse(unitLog.contains("Killing process " + orphan + " (python3) with signal SIGKILL"), unitLog);
+        assertFalse(unitLog.contains("A restricted method"), "every JVM of the unit may load sqlite's native code:\n" + unitLog);
         Poll.require(UP, "the new hub boots the module again", () -> answers(MODULE + "/health"));
         assertNotEquals(orphan, modulePid());
 
