@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * an overlay whose upper layer is a directory of the test's ({@code --overlay=tree:upper:/}: the cached tree is never
  * written, concurrent boots share it, and a second boot on the same upper directory is a reboot), loopback-only
  * network ({@code --private-network}: the hub inside may take its default port without meeting anything on the host),
- * and {@code --register=no --keep-unit}, which a host whose PID 1 is not systemd needs (no machined to register with).
+ * {@code --register=no} (no machined needed) and, where PID 1 is not systemd, {@code --keep-unit} (no manager to ask for
+ * a scope).
  * Commands run inside through {@code nsenter} into every namespace of the container's PID 1, with a clean
  * environment, each bounded in time. {@link #close} powers the container off (SIGTERM to nspawn) and SIGKILLs its
  * PID 1 and nspawn by pid if that does not end it in time: when PID 1 of a pid namespace dies the kernel kills
@@ -62,8 +63,15 @@ final class BootedContainer implements AutoCloseable {
                                 Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(upper);
         List<String> argv = new ArrayList<>(List.of("systemd-nspawn", "--quiet", "-D", rootfs.toString(), "-b",
-                "--register=no", "--keep-unit", "--private-network", "--read-only",
-                "--overlay=" + rootfs + ":" + upper + ":/", "-M", "parachute-it-" + ProcessHandle.current().pid()));
+                "--register=no"));
+        if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+            // PID 1 is not systemd: no manager to allocate a scope from, nspawn stays in the caller's cgroup. Under a
+            // systemd PID 1 nspawn asks it for a transient scope with a delegated cgroup, which the guest's systemd
+            // needs on cgroup v2 (that branch is untested here: this box is a container on cgroup v1)
+            argv.add("--keep-unit");
+        }
+        argv.addAll(List.of("--private-network", "--read-only", "--overlay=" + rootfs + ":" + upper + ":/",
+                "-M", "parachute-it-" + ProcessHandle.current().pid()));
         binds.forEach((host, inside) -> argv.add("--bind-ro=" + host + ":" + inside));
         Process nspawn = new ProcessBuilder(argv).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("console.log").toFile()))

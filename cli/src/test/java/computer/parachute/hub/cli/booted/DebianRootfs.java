@@ -21,10 +21,13 @@ import java.util.stream.Stream;
  * {@link #VERSION} is missing; change the version when the package list or the post-install steps change.
  */
 final class DebianRootfs {
-    /** systemd 252 + dbus (logind, so boot reaches "running"), python3 for the module; bump with any change below. */
-    static final String VERSION = "bookworm-systemd-dbus-python3-v1";
+    /**
+     * systemd 252 + dbus (logind, so boot reaches "running"), libpam-systemd (a user manager for a lingering user: it
+     * sets XDG_RUNTIME_DIR, without which user@.service exits at once), python3 for the module; bump with any change.
+     */
+    static final String VERSION = "bookworm-systemd-dbus-pam-python3-v2";
     static final String SUITE = "bookworm";
-    static final List<String> PACKAGES = List.of("systemd", "dbus", "python3");
+    static final List<String> PACKAGES = List.of("systemd", "dbus", "libpam-systemd", "python3");
     static final String DEFAULT_MIRROR = "http://deb.debian.org/debian";
     /** debootstrap of ~100 packages: ~1.5-2.5 min on the shared 2-core box with a nearby mirror. */
     static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
