@@ -130,10 +130,19 @@ final class DebianRootfs {
         }
     }
 
-    /** rm -rf that never follows a symlink out of the tree (a rootfs is full of absolute links). */
+    /**
+     * rm -rf that never follows a symlink out of the tree (a rootfs is full of absolute links), and refuses a tree with
+     * anything mounted inside: a killed debootstrap can leave the host's /proc, /sys or /dev mounted in its target.
+     */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
+        }
+        String prefix = dir.toAbsolutePath().normalize() + "/";
+        List<String> mounts = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .map(line -> line.split(" ")[4]).filter(point -> point.startsWith(prefix)).toList();
+        if (!mounts.isEmpty()) {
+            throw new IOException("not deleting " + dir + ": mounted inside it " + mounts + " (umount them first)");
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
