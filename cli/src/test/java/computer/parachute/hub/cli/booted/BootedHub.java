@@ -229,6 +229,23 @@ final class BootedHub implements AutoCloseable {
                 .filter(line -> line.contains("server.py")).toList();
     }
 
+    /** A probe run inside the container, for a bounded poll. */
+    interface Probe {
+        String read() throws IOException, InterruptedException;
+    }
+
+    /** The probe's answer, or "" when it failed (a poll tries again); an interrupt is kept for the poll to see. */
+    static String orEmpty(Probe probe) {
+        try {
+            return probe.read();
+        } catch (IOException | AssertionError e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     static JsonObject json(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();

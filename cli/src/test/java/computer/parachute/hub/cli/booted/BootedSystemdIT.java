@@ -242,14 +242,7 @@ class BootedSystemdIT {
     }
 
     private String propertyOrEmpty(String name) {
-        try {
-            return property(name);
-        } catch (IOException | AssertionError e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return BootedHub.orEmpty(() -> property(name));
     }
 
     private String unitLog() throws IOException, InterruptedException {
@@ -257,13 +250,6 @@ class BootedSystemdIT {
     }
 
     private String unitLogOrEmpty() {
-        try {
-            return unitLog();
-        } catch (IOException | AssertionError e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return BootedHub.orEmpty(this::unitLog);
     }
 }

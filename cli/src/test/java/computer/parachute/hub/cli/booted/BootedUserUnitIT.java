@@ -66,16 +66,8 @@ class BootedUserUnitIT {
         box.ok("useradd", "--create-home", USER);
         uid = box.ok("id", "-u", USER).stdout().strip();
         box.ok("loginctl", "enable-linger", USER);
-        Poll.require(UP, "the user's manager runs (linger)", () -> {
-            try {
-                return "active".equals(box.unitProperty("user@" + uid + ".service", "ActiveState"));
-            } catch (IOException | AssertionError e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        Poll.require(UP, "the user's manager runs (linger)", () -> "active".equals(
+                BootedHub.orEmpty(() -> box.unitProperty("user@" + uid + ".service", "ActiveState"))));
         install();
         moduleAndStatus();
         killNine();
@@ -147,13 +139,6 @@ class BootedUserUnitIT {
     }
 
     private String propertyOrEmpty(String name) {
-        try {
-            return property(name);
-        } catch (IOException | AssertionError e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return BootedHub.orEmpty(() -> property(name));
     }
 }
