@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The user arm under a real systemd (see {@link BootedSystemdIT} for the container): a lingering user's own unit
  * ({@code ~/.config/systemd/user}, {@code systemctl --user}), installed and driven by that user; linger turned on by
  * root beforehand, as an admin would. Install (no linger warning, no network-online.target, verify clean), a module,
- * {@code status} with the user manager's MainPID, {@code kill -9} ({@code Restart=}; the module gets SIGTERM),
- * {@code logs hub} from the user's journal, stop, uninstall.
+ * {@code status} with the user manager's MainPID, {@code kill -9} ({@code Restart=}; the module gets SIGTERM), a hung
+ * hub (the watchdog aborts it; the module gets SIGTERM), {@code logs hub} from the user's journal, stop, uninstall.
  */
 class BootedUserUnitIT {
     private static final String USER = "op";
@@ -71,6 +71,7 @@ class BootedUserUnitIT {
         install();
         moduleAndStatus();
         killNine();
+        hungHubIsAbortedByTheWatchdog();
         BootedContainer.Result logs = asUser(CLI, "logs", "hub", "-n", "300");
         assertEquals(0, logs.code(), logs.all());
         assertTrue(logs.stdout().contains("Main process exited, code=killed, status=9/KILL"), logs.all());
@@ -119,6 +120,33 @@ class BootedUserUnitIT {
                     && "active".equals(propertyOrEmpty("ActiveState")) && hub.answers(HUB + "/health");
         });
         assertTrue(hub.signalMarks().contains("TERM " + orphan), "the crashed hub's module got SIGTERM: " + hub.signalMarks());
+        Poll.require(UP, "the new hub boots the module again", () -> hub.answers(MODULE + "/health"));
+    }
+
+    /**
+     * A hub that stops answering (SIGSTOP: no more WATCHDOG=1) is aborted by systemd's watchdog and restarted, and its
+     * module gets SIGTERM from ExecStopPost on that path too. WatchdogSec=10 (pings every 5 s from the 2 s supervisor
+     * loop) and TimeoutAbortSec=2 by a drop-in, so it takes seconds, not the unit's 30 + 30; the drop-in applies from
+     * the restart that gives the hub its WATCHDOG_USEC.
+     */
+    private void hungHubIsAbortedByTheWatchdog() throws IOException, InterruptedException {
+        String dropIns = "/home/" + USER + "/.config/systemd/user/" + UNIT + ".d";
+        asUser("sh", "-c", "mkdir -p " + dropIns + " && printf '[Service]\nWatchdogSec=10\nTimeoutAbortSec=2\n' > "
+                + dropIns + "/it-watchdog.conf && systemctl --user daemon-reload");
+        assertTrue(asUser(CLI, "restart", "hub").stdout().contains("✓ hub restarted"));
+        Poll.require(UP, "the restarted hub boots the module", () -> hub.answers(MODULE + "/health"));
+        long module = hub.modulePid();
+        String hung = property("MainPID");
+        asUser("sh", "-c", "kill -STOP " + hung);
+        Poll.require(RESTARTED, "the watchdog aborts the hung hub and systemd restarts it", () -> {
+            String main = propertyOrEmpty("MainPID");
+            return !main.isEmpty() && !main.equals("0") && !main.equals(hung)
+                    && "active".equals(propertyOrEmpty("ActiveState")) && hub.answers(HUB + "/health");
+        });
+        String log = asUser("journalctl", "--user", "-u", UNIT, "--no-pager").stdout();
+        assertTrue(log.contains("Watchdog timeout (limit 10s)!"), log);
+        assertTrue(hub.signalMarks().contains("TERM " + module), "the hung hub's module got SIGTERM: " + hub.signalMarks());
+        asUser("sh", "-c", "rm -r " + dropIns + " && systemctl --user daemon-reload");
         Poll.require(UP, "the new hub boots the module again", () -> hub.answers(MODULE + "/health"));
     }
 
