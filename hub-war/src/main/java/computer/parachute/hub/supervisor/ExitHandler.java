@@ -45,10 +45,10 @@ final class ExitHandler {
         this.respawn = respawn;
     }
 
-    void exited(ModuleEntry entry, ChildProcess child, long generation, String spawnId, int exitCode,
+    void exited(ModuleEntry entry, ChildProcess child, long generation, ProcessFamilies.Family family, int exitCode,
                 CompletableFuture<Void> drained) {
         try {
-            settle(entry, child, generation, spawnId, exitCode, drained);
+            settle(entry, child, generation, family, exitCode, drained);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "[supervisor] " + entry.shortName + ": handling the exit of pid " + child.pid()
                     + " failed", e);
@@ -61,8 +61,8 @@ final class ExitHandler {
         }
     }
 
-    private void settle(ModuleEntry entry, ChildProcess child, long generation, String spawnId, int exitCode,
-                        CompletableFuture<Void> drained) {
+    private void settle(ModuleEntry entry, ChildProcess child, long generation, ProcessFamilies.Family family,
+                        int exitCode, CompletableFuture<Void> drained) {
         awaitDrain(drained);
         SpawnRequest request;
         synchronized (entry.lock) {
@@ -72,7 +72,9 @@ final class ExitHandler {
             request = entry.request();
         }
         // outside the lock: ending what the crashed child left behind takes up to the orphan grace
-        families.terminate(List.of(new ProcessFamilies.Family(entry.shortName, null, spawnId)),
+        // the leader is gone (its pid may be reused): the spawn id alone proves what it left
+        families.terminate(List.of(new ProcessFamilies.Family(entry.shortName, null, family.spawnId(),
+                        family.bornNotBefore())),
                 settings.orphanGrace(), entry.shortName + ": left behind by crashed pid " + child.pid());
         records.delete(entry.shortName, child.pid());
         Optional<StartError> squatter = portGuard.clear(request, seams.wallClock().instant());

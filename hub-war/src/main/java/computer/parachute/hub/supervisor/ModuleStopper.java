@@ -2,7 +2,9 @@ package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,22 +39,37 @@ final class ModuleStopper {
     }
 
     void stop(ModuleEntry entry) {
-        ChildProcess child;
-        String spawnId;
-        CompletableFuture<Void> settled;
-        synchronized (entry.lock) {
-            if (!entry.requestStop()) {
-                return;
+        stop(List.of(entry));
+    }
+
+    /**
+     * Stops {@code entries} together (the caller holds each one's operation lock): every leader gets its SIGTERM in
+     * one pass before any process table scan, and each later phase scans once for all of them (hub shutdown).
+     */
+    void stop(List<ModuleEntry> entries) {
+        Map<ProcessFamilies.Family, ModuleEntry> stopping = new LinkedHashMap<>();
+        Map<ModuleEntry, CompletableFuture<Void>> settled = new LinkedHashMap<>();
+        Map<ModuleEntry, Long> pids = new LinkedHashMap<>();
+        for (ModuleEntry entry : entries) {
+            synchronized (entry.lock) {
+                if (!entry.requestStop()) {
+                    continue;
+                }
+                stopping.put(entry.family(), entry);
+                settled.put(entry, entry.exitSettled());
+                pids.put(entry, entry.child().pid());
             }
-            child = entry.child();
-            spawnId = entry.spawnId();
-            settled = entry.exitSettled();
         }
-        ProcessSnapshot leader = new ProcessSnapshot(child.pid(), child.startTime(), "");
-        families.terminate(List.of(new ProcessFamilies.Family(entry.shortName, leader, spawnId)),
-                settings.stopGrace(), entry.shortName + ": stop requested", left -> escalating(entry, left));
-        await(settled, SETTLE_AWAIT, entry.shortName + " exit handling");
-        records.delete(entry.shortName, child.pid());
+        if (stopping.isEmpty()) {
+            return;
+        }
+        families.terminate(List.copyOf(stopping.keySet()), settings.stopGrace(),
+                family -> family.shortName() + ": stop requested",
+                (family, left) -> escalating(stopping.get(family), left));
+        long deadline = System.nanoTime() + SETTLE_AWAIT.toNanos();
+        settled.forEach((entry, exit) -> await(exit, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                entry.shortName + " exit handling"));
+        pids.forEach((entry, pid) -> records.delete(entry.shortName, pid));
     }
 
     private void escalating(ModuleEntry entry, List<ProcessSnapshot> left) {
