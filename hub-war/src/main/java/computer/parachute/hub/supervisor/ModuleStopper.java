@@ -72,21 +72,65 @@ final class ModuleStopper {
         pids.forEach((entry, pid) -> records.delete(entry.shortName, pid));
     }
 
+    /**
+     * The stop before a restart's spawn (the caller holds the operation lock): as {@link #stop}, except when the scan
+     * found nothing but the leader and the leader's exit settled within the grace. Then what is left is only the
+     * last look for a fork that raced the scan (SIGKILL to any such process), and the deletion of the child's
+     * record, which proves such a process ours to the port guard until then. That is returned, for the caller to run
+     * once the new child is spawned and before its readiness is probed: the new instance does not wait for it, and
+     * no process of the old one is left when the port is first probed.
+     */
+    Runnable stopForRestart(ModuleEntry entry) {
+        ProcessFamilies.Family family;
+        CompletableFuture<Void> settled;
+        long pid;
+        synchronized (entry.lock) {
+            if (!entry.requestStop()) {
+                return () -> { };
+            }
+            family = entry.family();
+            settled = entry.exitSettled();
+            pid = entry.child().pid();
+        }
+        ProcessFamilies.Ending ending = families.signal(List.of(family), f -> f.shortName() + ": stop requested");
+        Duration grace = settings.stopGrace();
+        if (ending.onlyLeaders()) {
+            long started = System.nanoTime();
+            if (await(settled, grace, null)) {
+                return () -> {
+                    families.finish(ending, Duration.ZERO, (f, left) -> escalating(entry, left));
+                    records.delete(entry.shortName, pid);
+                };
+            }
+            grace = Duration.ofNanos(Math.max(0, grace.toNanos() - (System.nanoTime() - started)));
+        }
+        families.finish(ending, grace, (f, left) -> escalating(entry, left));
+        await(settled, SETTLE_AWAIT, entry.shortName + " exit handling");
+        records.delete(entry.shortName, pid);
+        return () -> { };
+    }
+
     private void escalating(ModuleEntry entry, List<ProcessSnapshot> left) {
         entry.log.supervisorLine(entry.shortName + " did not exit " + settings.stopGrace().toMillis()
                 + "ms after SIGTERM — escalating to SIGKILL (" + left.size() + " process"
                 + (left.size() == 1 ? "" : "es") + ").");
     }
 
-    private static void await(CompletableFuture<?> future, Duration timeout, String what) {
+    /** True when {@code future} completed within {@code timeout}; a timeout is logged unless {@code what} is null. */
+    private static boolean await(CompletableFuture<?> future, Duration timeout, String what) {
         try {
             future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
         } catch (TimeoutException e) {
-            LOG.warning(() -> what + " did not finish within " + timeout.toMillis() + " ms");
+            if (what != null) {
+                LOG.warning(() -> what + " did not finish within " + timeout.toMillis() + " ms");
+            }
+            return false;
         } catch (ExecutionException e) {
-            // settled exceptionally: nothing more to wait for
+            return true; // settled exceptionally: nothing more to wait for
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -106,6 +106,30 @@ final class ProcessFamilies {
     }
 
     /**
+     * Families being ended ({@link #signal}): every member found so far has had its SIGTERM; {@link #finish} waits
+     * for them, re-enumerates and SIGKILLs what is left. {@code tracked} is null without a process listing.
+     */
+    static final class Ending {
+        private final List<Family> families;
+        private final Function<Family, String> reason;
+        private final Map<Long, Member> tracked;
+        private final Set<Long> leaders;
+
+        private Ending(List<Family> families, Function<Family, String> reason, Map<Long, Member> tracked,
+                       Set<Long> leaders) {
+            this.families = families;
+            this.reason = reason;
+            this.tracked = tracked;
+            this.leaders = leaders;
+        }
+
+        /** True when the scan found no member but the leaders already signalled: nothing else to wait for yet. */
+        boolean onlyLeaders() {
+            return tracked != null && leaders.containsAll(tracked.keySet());
+        }
+    }
+
+    /**
      * Ends every family: SIGTERM to every member, up to {@code grace} for all of them to exit, then SIGKILL to what
      * is left (and anything forked since), awaited. The leaders get their SIGTERM first, before the one pass over
      * the process table that finds the rest of all the families. {@code beforeKill} hears, per family, the members
@@ -115,8 +139,16 @@ final class ProcessFamilies {
      */
     List<ProcessSnapshot> terminate(List<Family> families, Duration grace, Function<Family, String> reason,
                                     BiConsumer<Family, List<ProcessSnapshot>> beforeKill) {
+        return finish(signal(families, reason), grace, beforeKill);
+    }
+
+    /**
+     * The first half of {@link #terminate}: SIGTERM to every leader, then one pass over the process table for the
+     * rest of all the families, and SIGTERM to what it found. Without a process listing nothing is sent here.
+     */
+    Ending signal(List<Family> families, Function<Family, String> reason) {
         if (!tree.canEnumerate()) {
-            return terminateGroups(families, grace, reason, beforeKill);
+            return new Ending(families, reason, null, Set.of());
         }
         Map<Long, Member> tracked = new LinkedHashMap<>();
         // the leaders first, before the /proc scan for the rest of each family: a leader is our own child (pid +
@@ -138,6 +170,16 @@ final class ProcessFamilies {
         membersOf(families).forEach(tracked::putIfAbsent);
         tracked.values().stream().filter(member -> !signalled.contains(member.process().pid()))
                 .forEach(member -> send(member.process(), Signal.TERM, reason.apply(member.family())));
+        return new Ending(families, reason, tracked, signalled);
+    }
+
+    /** The second half of {@link #terminate}: the grace, then re-enumerate + SIGKILL rounds, awaited. */
+    List<ProcessSnapshot> finish(Ending ending, Duration grace, BiConsumer<Family, List<ProcessSnapshot>> beforeKill) {
+        if (ending.tracked == null) {
+            return terminateGroups(ending.families, grace, ending.reason, beforeKill);
+        }
+        List<Family> families = ending.families;
+        Map<Long, Member> tracked = ending.tracked;
         awaitGone(processes(tracked.values()), grace);
         List<ProcessSnapshot> killed = new ArrayList<>();
         for (int round = 0; round < KILL_ROUNDS; round++) {
@@ -152,7 +194,7 @@ final class ProcessFamilies {
                         .add(member.process()));
                 byFamily.forEach(beforeKill);
             }
-            left.forEach(member -> send(member.process(), Signal.KILL, reason.apply(member.family())
+            left.forEach(member -> send(member.process(), Signal.KILL, ending.reason.apply(member.family())
                     + ", still alive after SIGTERM"));
             killed.addAll(processes(left));
             awaitGone(processes(left), KILL_AWAIT);

@@ -107,8 +107,13 @@ public final class Supervisor {
         entry.operation.lock();
         try {
             requireOpen();
-            stopper.stop(entry);
-            watch = startLocked(entry, rebuilt);
+            Runnable lastLook = stopper.stopForRestart(entry);
+            try {
+                watch = startLocked(entry, rebuilt);
+            } finally {
+                // the old spawn's last look runs beside the new child's start-up, before its port is first probed
+                lastLook(entry, lastLook);
+            }
         } finally {
             entry.operation.unlock();
         }
@@ -251,6 +256,15 @@ public final class Supervisor {
             }
         }
         return spawner.spawn(entry, request);
+    }
+
+    private static void lastLook(ModuleEntry entry, Runnable lastLook) {
+        try {
+            lastLook.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "[supervisor] " + entry.shortName + ": the last look for what the stopped spawn"
+                    + " left behind failed", e);
+        }
     }
 
     /** The pending crash respawn fires (on the worker); a start or stop since then invalidated {@code token}. */
