@@ -54,8 +54,11 @@ def one_launch(peer, n, samples):
             i = k % n
             old = health_pid(ports[i])
             t0 = now()
-            peer.restart(i)  # returns once the new process answers; the probe below times the port
-            gone, new = measure_replace(ports[i], old, t0, TIMEOUT_S, tracker)
+            th, box = run_in_thread(lambda: peer.restart(i))  # as the harness: the probe times the port meanwhile
+            gone, new = measure_replace(ports[i], old, t0, TIMEOUT_S, tracker, abort=lambda: "error" in box)
+            th.join(TIMEOUT_S)
+            if "error" in box:
+                raise SystemExit(f"restart failed: {box['error']}")
             out["restart"].append(ms(new))
             out["restart_gone"].append(ms(gone))
             time.sleep(0.2)
