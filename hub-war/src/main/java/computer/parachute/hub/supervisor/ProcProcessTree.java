@@ -61,7 +61,7 @@ public final class ProcProcessTree implements ProcessTree {
         if (names == null) {
             throw new ProcessSignalException("cannot list " + proc);
         }
-        byte[] statBuffer = new byte[STAT_BUFFER];
+        byte[][] statBuffer = {new byte[STAT_BUFFER]};
         byte[][] environBuffer = {new byte[ENVIRON_BUFFER]};
         boolean[] matched = new boolean[lineages.size()];
         for (String name : names) {
@@ -100,7 +100,7 @@ public final class ProcProcessTree implements ProcessTree {
 
     @Override
     public long birthOf(long pid) {
-        Stat stat = stat(pid, new byte[STAT_BUFFER]);
+        Stat stat = stat(pid, new byte[][] {new byte[STAT_BUFFER]});
         return stat == null ? 0 : stat.birth();
     }
 
@@ -112,7 +112,7 @@ public final class ProcProcessTree implements ProcessTree {
     @Override
     public boolean running(ProcessSnapshot process) {
         if (canEnumerate()) {
-            Stat stat = stat(process.pid(), new byte[STAT_BUFFER]);
+            Stat stat = stat(process.pid(), new byte[][] {new byte[STAT_BUFFER]});
             if (stat == null || stat.zombie()) {
                 return false;
             }
@@ -122,7 +122,7 @@ public final class ProcProcessTree implements ProcessTree {
 
     @Override
     public long groupOf(long pid) {
-        Stat stat = stat(pid, new byte[STAT_BUFFER]);
+        Stat stat = stat(pid, new byte[][] {new byte[STAT_BUFFER]});
         return stat == null ? -1 : stat.group();
     }
 
@@ -142,8 +142,9 @@ public final class ProcProcessTree implements ProcessTree {
     }
 
     /** {@code pid (comm) state ppid pgrp session tty tpgid flags ... starttime(22nd) ...}, parsed in place. */
-    private Stat stat(long pid, byte[] buffer) {
-        int length = read(procPrefix + pid + "/stat", new byte[][] {buffer});
+    private Stat stat(long pid, byte[][] into) {
+        int length = read(procPrefix + pid + "/stat", into);
+        byte[] buffer = into[0];
         // comm may hold spaces and parentheses: the fields start after the last ')'
         int at = length - 1;
         while (at >= 0 && buffer[at] != ')') {

@@ -82,6 +82,18 @@ class ProcProcessTreeTest {
         assertEquals(Optional.empty(), tree.spawnIdOf(1500));
     }
 
+    @Test
+    void aStatLongerThanTheReadBufferIsParsedWhole() throws IOException {
+        Path dir = Files.createDirectories(proc.resolve("2000"));
+        Files.writeString(dir.resolve("stat"), "2000 (" + "x".repeat(3000) + ") S 1 2000 2000 0 -1 0 0 0 0 0 3 4 0 0"
+                + " 20 0 1 0 " + (LEADER_BIRTH + 5) + " 1000 10" + " 18446744073709551615".repeat(40) + "\n");
+        Files.writeString(dir.resolve("environ"), SpawnIdentity.VARIABLE + "=" + ID + "\0");
+
+        assertEquals(LEADER_BIRTH + 5, tree.birthOf(2000));
+        assertEquals(Set.of(1200L, 1300L, 2000L), pids(tree.members(List.of(
+                new ProcessTree.Lineage(ID, 0, LEADER_BIRTH))).get(0)));
+    }
+
     /** {@code /proc/<name>/stat} (a command name with spaces and parentheses) and {@code environ}. */
     private void process(String name, char state, long group, long session, long flags, long birth, String environ)
             throws IOException {
