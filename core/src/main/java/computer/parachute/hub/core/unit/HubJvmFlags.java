@@ -15,7 +15,14 @@ public final class HubJvmFlags {
     /** One small heap on a 2-core box: serial GC has the lowest footprint and no GC worker threads. */
     public static final String SERIAL_GC = "-XX:+UseSerialGC";
 
-    /** C1 only: measured ~40% faster start-up (STACK.md); the hub never runs hot loops that need C2. */
+    /**
+     * C1 only, for a hub that runs without the Java 25 AOT cache (Java 17 with the AppCDS archive, or no cache): there
+     * C2 costs start-up — measured A/B on Java 17 with launcher.jsa: CPU to the first API answer x1.22, RSS x1.20.
+     * With the AOT cache the hub gets default tiered compilation: it is every module's front door, so proxied requests
+     * are its hot loop, and C2 cuts the hub's CPU per proxied request by ~30% and the added p50 latency from ~0.35 ms
+     * to ~0.14 ms (bench/proxy.py) for CPU to the first API answer x1.07 and ~2 MB of idle RSS with 20 modules
+     * (bench/startup_ab.py, bench/idle_rss.py; all interleaved in one run each).
+     */
     public static final String TIERED_STOP_AT_LEVEL_1 = "-XX:TieredStopAtLevel=1";
 
     /** The hub runs many small threads (log pumps, exit watchers); half the default stack each. */
@@ -68,7 +75,6 @@ public final class HubJvmFlags {
 
     private static final List<String> RECOMMENDED = List.of(
             SERIAL_GC,
-            TIERED_STOP_AT_LEVEL_1,
             THREAD_STACK_512K,
             MIN_HEAP_FREE_RATIO_10,
             MAX_HEAP_FREE_RATIO_30,
@@ -80,7 +86,10 @@ public final class HubJvmFlags {
     private HubJvmFlags() {
     }
 
-    /** The flags in the order they go on the command line, between {@code java} and {@code -jar}. */
+    /**
+     * The flags every hub gets, in the order they go on the command line, between {@code java} and {@code -jar}; the
+     * compiler choice and the class cache depend on the JVM ({@link #forLauncher(Path, HubJava)}).
+     */
     public static List<String> recommended() {
         return RECOMMENDED;
     }
@@ -98,22 +107,21 @@ public final class HubJvmFlags {
     /**
      * {@link #recommended()} plus the cache that matches {@code java}: the AOT cache ({@value #LAUNCHER_AOT_CACHE}) from
      * Java {@value HubJava#AOT_CACHE_FEATURE}, the AppCDS archive ({@value #LAUNCHER_ARCHIVE}) below it, none when the
-     * file is absent or the operator turned the cache off. A cache made by another JDK build or for another jar is
-     * ignored by the JVM (quietly, with these flags) and the hub starts without it.
+     * file is absent or the operator turned the cache off; C1 only ({@value #TIERED_STOP_AT_LEVEL_1}) unless the AOT
+     * cache is used. A cache made by another JDK build or for another jar is ignored by the JVM (quietly, with these
+     * flags) and the hub starts without it.
      */
     public static List<String> forLauncher(Path launcherJar, HubJava java) {
-        if (!java.classCache()) {
-            return RECOMMENDED;
-        }
-        Path cache = java.usesAotCache() ? aotCacheFor(launcherJar) : archiveFor(launcherJar);
-        if (!Files.isRegularFile(cache)) {
-            return RECOMMENDED;
-        }
         List<String> flags = new ArrayList<>(RECOMMENDED);
-        if (java.usesAotCache()) {
+        Path cache = java.usesAotCache() ? aotCacheFor(launcherJar) : archiveFor(launcherJar);
+        boolean cached = java.classCache() && Files.isRegularFile(cache);
+        if (cached && java.usesAotCache()) {
             flags.add("-XX:AOTCache=" + cache);
             flags.addAll(QUIET_AOT);
-        } else {
+            return List.copyOf(flags);
+        }
+        flags.add(TIERED_STOP_AT_LEVEL_1);
+        if (cached) {
             flags.add("-XX:SharedArchiveFile=" + cache);
             flags.addAll(QUIET_CDS);
         }
