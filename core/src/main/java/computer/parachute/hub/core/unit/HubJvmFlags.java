@@ -51,6 +51,15 @@ public final class HubJvmFlags {
     /** No hsperfdata file in /tmp (jstat/jps): one mmap and a page of writes per GC fewer; jcmd still attaches. */
     public static final String NO_PERF_DATA = "-XX:-UsePerfData";
 
+    /**
+     * With C2 (the AOT cache branch of {@link #forLauncher(Path, HubJava)}): glibc keeps the arenas C2 frees after a
+     * compile burst, so a proxy load left the hub's RSS 35-50 MB higher for good; trimming the native heap every 5 s
+     * gives it back. Measured, Java 25: RSS after 32-connection proxy load 167 -> 142-145 MB (C1 only: 129-133 MB);
+     * idle RSS with 20 modules 112.3 -> 108.0 MB, idle CPU unchanged. A product flag from Java 21 on (used only where
+     * the AOT cache is, so Java 25+).
+     */
+    public static final String TRIM_NATIVE_HEAP_5S = "-XX:TrimNativeHeapInterval=5000";
+
     /** sqlite-jdbc loads a native library; newer JDKs warn (and later deny) without this. Java 17 accepts it. */
     public static final String ENABLE_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
@@ -116,6 +125,7 @@ public final class HubJvmFlags {
         Path cache = java.usesAotCache() ? aotCacheFor(launcherJar) : archiveFor(launcherJar);
         boolean cached = java.classCache() && Files.isRegularFile(cache);
         if (cached && java.usesAotCache()) {
+            flags.add(TRIM_NATIVE_HEAP_5S);
             flags.add("-XX:AOTCache=" + cache);
             flags.addAll(QUIET_AOT);
             return List.copyOf(flags);

@@ -72,10 +72,12 @@ class HubJvmFlagsTest {
 
         // C2 only where the AOT cache keeps its start-up cost small (HubJvmFlags.TIERED_STOP_AT_LEVEL_1)
         assertFalse(on25.contains(HubJvmFlags.TIERED_STOP_AT_LEVEL_1), on25.toString());
+        assertTrue(on25.contains(HubJvmFlags.TRIM_NATIVE_HEAP_5S), "C2's freed arenas go back: " + on25);
 
         List<String> on17 = HubJvmFlags.forLauncher(jar, java(17));
         assertTrue(on17.contains("-XX:SharedArchiveFile=" + archive), on17.toString());
         assertTrue(on17.contains(HubJvmFlags.TIERED_STOP_AT_LEVEL_1), on17.toString());
+        assertFalse(on17.contains(HubJvmFlags.TRIM_NATIVE_HEAP_5S), "not a flag every Java 17 knows: " + on17);
         assertFalse(on17.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCache")), on17.toString());
 
         List<String> unknown = HubJvmFlags.forLauncher(jar, java(HubJava.UNKNOWN_FEATURE));
