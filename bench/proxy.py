@@ -106,7 +106,10 @@ def h2load(url, requests, concurrency, csv_path=None):
     mean = re.search(r"time for request:\s+\S+\s+\S+\s+(\S+)", out.stdout)
     if out.returncode != 0 or not rps or not counts:
         raise SystemExit("h2load failed: " + (out.stderr or out.stdout).strip()[-500:])
-    to_ms = lambda v: float(v[:-2]) / 1000 if v.endswith("us") else float(v[:-2]) if v.endswith("ms") else float(v[:-1]) * 1000
+    def to_ms(value):  # h2load prints 812us, 1.23ms or 1.02s
+        if value.endswith("us"):
+            return float(value[:-2]) / 1000
+        return float(value[:-2]) if value.endswith("ms") else float(value[:-1]) * 1000
     ok = int(codes.group(1)) if codes else 0
     return {"rps": float(rps.group(1)), "p50_ms": to_ms(mean.group(1)) if mean else float("nan"),
             "p99_ms": float("nan"), "failed": requests - ok}

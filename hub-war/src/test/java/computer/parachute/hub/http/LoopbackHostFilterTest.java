@@ -60,7 +60,7 @@ class LoopbackHostFilterTest {
 
     @Test
     void anAcceptedHostRemembersNothingThatLetsTheNextRequestsHostIn() throws Exception {
-        // the filter remembers the last accepted Host: alternating accepted and refused names must still refuse each one
+        // the filter remembers the last accepted Host: alternating accepted and refused names still refuses each one
         for (int round = 0; round < 3; round++) {
             for (String host : List.of("127.0.0.1:" + port(), "evil.example:" + port(), "localhost:" + port(),
                     "localhost.evil.example:" + port(), "127.0.0.1:" + port())) {
