@@ -24,6 +24,7 @@ Everything listens on 127.0.0.1 only; every process started here is stopped by i
 import argparse
 import csv
 import re
+import resource
 import shlex
 import json
 import os
@@ -76,6 +77,12 @@ def cpu_seconds(pid):
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return int(fields[11]) / os.sysconf("SC_CLK_TCK"), int(fields[12]) / os.sysconf("SC_CLK_TCK")
+
+
+def client_cpu_s():
+    """CPU time (user+system) of this script's finished children so far: what the load tool itself spent."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def ab(url, requests, concurrency, csv_path):
@@ -251,9 +258,10 @@ def main():
                         sampler.start()
                     # the first hub's CPU during direct runs: its idle cost, the noise floor of the column
                     pid = procs[name if name in procs else hubs[0][0]].pid
-                    cpu_before = cpu_seconds(pid)
+                    cpu_before, client_before = cpu_seconds(pid), client_cpu_s()
                     r = LOAD_TOOLS[tool](url, args.requests, 32, os.path.join(work, "run.csv"))
                     cpu_after = cpu_seconds(pid)
+                    r["client_us"] = (client_cpu_s() - client_before) * 1e6 / args.requests
                     r["hub_cpu_us"] = (sum(cpu_after) - sum(cpu_before)) * 1e6 / args.requests
                     r["hub_sys_us"] = (cpu_after[1] - cpu_before[1]) * 1e6 / args.requests
                     many[tool][name].append(r)
@@ -277,13 +285,14 @@ def main():
                   % (name, p50[name], statistics.quantiles(lat[name], n=10)[8], len(lat[name])))
         for label, _ in hubs:
             print("1 connection, %-14s p50 %.3f ms" % (label + " /health", statistics.median(floor[label])))
-        print("%-7s %-14s %10s %9s %9s %7s %11s %11s" % ("tool", "32 conns", "req/s", "p50 ms", "p99 ms", "failed",
-                                                    "hub us/req", "of it sys"))
+        print("%-7s %-14s %10s %9s %9s %7s %11s %11s %11s" % ("tool", "32 conns", "req/s", "p50 ms", "p99 ms", "failed",
+                                                          "hub us/req", "of it sys", "tool us/req"))
         for tool in tools:
             for name in urls:
                 r = med[tool][name]
-                print("%-7s %-14s %10.0f %9.2f %9.0f %7d %11.1f %11.1f" % (
-                    tool, name, r["rps"], r["p50_ms"], r["p99_ms"], r["failed"], r["hub_cpu_us"], r["hub_sys_us"]))
+                print("%-7s %-14s %10.0f %9.2f %9.0f %7d %11.1f %11.1f %11.1f" % (
+                    tool, name, r["rps"], r["p50_ms"], r["p99_ms"], r["failed"], r["hub_cpu_us"], r["hub_sys_us"],
+                    r["client_us"]))
         if "h2load" in tools:
             print("(h2load has no percentiles: its p50 column is the mean request time)")
         for label, _ in hubs:
