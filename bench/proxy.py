@@ -16,8 +16,9 @@ per round, plus each hub's own /health as the floor of any hub request) and prin
 keep-alive connections it runs `ab -k` and/or `h2load --h1 -t1` (R rounds, all variants alternating, medians) and
 prints requests/s and the proxied/direct ratio; then each hub's CPU time per proxied request (from /proc: unlike
 requests/s on a shared box, it does not depend on what else runs) and its RSS (max sampled during its 32-connection
-runs). ab and h2load are single-threaded clients that share the two cores with the module and the hub: h2load spends
-less CPU per request than ab, so it leaves more of the box to the server side.
+runs). ab and h2load are single-threaded clients that share the two cores with the module and the hub; the table
+shows each one's own CPU per request (from this script's rusage of its finished children), so a client that starves
+the server side would show.
 Targets (issue 13): <= 0.3 ms added p50, >= 70 % of direct throughput at 32 connections.
 Everything listens on 127.0.0.1 only; every process started here is stopped by its pid.
 """
