@@ -16,6 +16,7 @@ import os
 import shlex
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import tempfile
@@ -36,8 +37,24 @@ def status_of(port, path, token=None):
         resp.read()
         conn.close()
         return resp.status
-    except OSError:
+    except (OSError, http.client.HTTPException):
+        # HTTPException: on a port in the ephemeral range with nothing listening yet, a connect can meet itself
+        # (TCP simultaneous open) and read back its own request
         return None
+
+
+def bindable_port(start):
+    """The first port from `start` a listener can bind now: a port in the ephemeral range may be the local end of
+    another program's connection (even in TIME_WAIT), which refuses the bind."""
+    for port in range(start, start + 10):
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+    raise SystemExit(f"no bindable port in {start}..{start + 9}")
 
 
 def cpu_ms(pid):
@@ -104,15 +121,21 @@ def main():
     parser.add_argument("--reuse-home", action="store_true",
                         help="one home per variant, made by the warm-up launch: no key generation in the timed runs")
     parser.add_argument("--idle", type=float, default=1.0, help="seconds between the first API 200 and the idle RSS")
+    parser.add_argument("--port-base", type=int, default=0,
+                        help="with --reuse-home: variant i listens on the first bindable port from port-base+10*i (a range"
+                             " of your own on a shared box); default: a free ephemeral port")
     opts = parser.parse_args()
     variants = []
     for spec in opts.variants:
         label, _, cmd = spec.partition("=")
         variants.append((label, shlex.split(cmd)))
     homes, ports = {}, {}
-    for label, argv in variants:
+    for i, (label, argv) in enumerate(variants):
         homes[label] = tempfile.mkdtemp(prefix="hub-bench-") if opts.reuse_home else None
-        ports[label] = free_port() if opts.reuse_home else None
+        if opts.reuse_home:
+            ports[label] = bindable_port(opts.port_base + 10 * i) if opts.port_base else free_port()
+        else:
+            ports[label] = None
         one_run(argv, 0, homes[label], ports[label])  # warm the unpacked-WAR cache and the OS page cache (and mint the key)
     results = {label: [] for label, _ in variants}
     for i in range(opts.runs):

@@ -6,6 +6,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.ee11.proxy.ProxyServlet;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
@@ -31,6 +32,12 @@ public final class ModuleProxyServlet extends ProxyServlet {
 
     public ModuleProxyServlet(FrontDoorOrigin frontDoor) {
         this.frontDoor = frontDoor;
+    }
+
+    /** Plain HTTP to 127.0.0.1 only: no TLS context built at start (LoopbackClients). */
+    @Override
+    protected ClientConnector newClientConnector() {
+        return LoopbackClients.connector();
     }
 
     @Override

@@ -39,7 +39,8 @@ final class WebSocketBridge implements UpgradeBridge {
             "sec-websocket-version", "sec-websocket-extensions", "sec-websocket-protocol", "sec-websocket-accept",
             "content-length", "transfer-encoding", "keep-alive", "te", "trailer", "proxy-authorization", "proxy-connection");
 
-    private final WebSocketClient client = new WebSocketClient();
+    /** ws:// to 127.0.0.1 only: no TLS context built at start (LoopbackClients). */
+    private final WebSocketClient client = new WebSocketClient(LoopbackClients.httpClient());
 
     /** Made by name from {@link UpgradeBridge#create}, only when the Jakarta WebSocket API is there. */
     WebSocketBridge() throws ServletException {

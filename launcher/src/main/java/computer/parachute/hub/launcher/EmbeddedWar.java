@@ -34,7 +34,7 @@ final class EmbeddedWar {
     static final String RESOURCE = "/computer/parachute/hub/launcher/hub.war";
     static final String LISTING = ".parachute-war-files";
     private static final int MAX_ENTRIES = 10_000;
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS =
             Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
@@ -72,7 +72,7 @@ final class EmbeddedWar {
      * The hub loads classes from this directory, and it sits in a shared tmp dir: it must be ours and writable by no
      * one else, or another local user could plant classes in it.
      */
-    private static void requirePrivate(Path cacheRoot) throws IOException {
+    static void requirePrivate(Path cacheRoot) throws IOException {
         if (!Files.exists(cacheRoot)) {
             Files.createDirectories(cacheRoot, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         }
@@ -87,7 +87,7 @@ final class EmbeddedWar {
     }
 
     /** Cheap when the WAR is a jar entry: its CRC and size from the jar's directory; else a hash of its bytes. */
-    private static String key(URL war) throws IOException {
+    static String key(URL war) throws IOException {
         URLConnection connection = war.openConnection();
         if (connection instanceof JarURLConnection jar) {
             ZipEntry entry = jar.getJarEntry();

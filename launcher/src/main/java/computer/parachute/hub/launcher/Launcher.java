@@ -26,7 +26,10 @@ public final class Launcher {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_BAD_CONFIG = 2;
     private static final String PREFIX = "parachute hub: ";
-    /** Per user (and checked private by EmbeddedWar), so accounts on one machine never share an unpacked WAR. */
+    /**
+     * Per user (and checked private by EmbeddedWar), so accounts on one machine never share an unpacked WAR (or
+     * SQLite's native library, SqliteNativeLibrary).
+     */
     private static final Path WAR_CACHE =
             Path.of(System.getProperty("java.io.tmpdir"), "parachute-hub-" + System.getProperty("user.name"));
 
@@ -54,7 +57,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         StartupTrace.mark("launcher main");
-        StartupPrewarm.start();
+        StartupPrewarm.start(WAR_CACHE);
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, COMPRESSED_OOPS_REFERENCES_PER_LINE);
         }

@@ -30,7 +30,7 @@ class StartupTraceTest {
         assertTrue(lines.get(1).endsWith("JVM start") && lines.get(2).endsWith("launcher main")
                 && lines.get(3).endsWith("Jetty built") && lines.get(4).endsWith("first request answered"), text);
         for (String line : lines.subList(1, 5)) {
-            assertTrue(line.strip().matches("\\d+ +[+]\\d+ {2}.+"), line);
+            assertTrue(line.strip().matches("\\d+ +[+]\\d+ {2}cpu +-?\\d+ {2}.+"), line);
         }
     }
 
@@ -51,5 +51,20 @@ class StartupTraceTest {
         assertEquals(StartupTrace.MAX_MARKS + 1, trace.table().lines().count() - 1);
         assertTrue(StartupTrace.enabledBy("1") && StartupTrace.enabledBy(" TRUE ") && StartupTrace.enabledBy("on"));
         assertFalse(StartupTrace.enabledBy(null) || StartupTrace.enabledBy("0") || StartupTrace.enabledBy(""));
+    }
+
+    @Test
+    void procGivesThisProcessCpuTimeAndAnAgeOnTheUptimeClock() throws Exception {
+        long busyUntil = System.nanoTime() + 50_000_000L;
+        long spin = 0;
+        while (System.nanoTime() < busyUntil) {
+            spin++;
+        }
+        long cpu = ProcStat.processCpuMillis();
+        long age = ProcStat.processAgeNanos();
+        assertTrue(spin > 0 && cpu >= 40, "cpu " + cpu);
+        // this JVM has been up at least as long as it has spun, and its age is within /proc's ticks of the JVM's own
+        long jvmUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        assertTrue(age >= 50_000_000L && Math.abs(age / 1_000_000 - jvmUptime) < 300, "age " + age + " uptime " + jvmUptime);
     }
 }
