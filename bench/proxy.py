@@ -192,6 +192,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="rounds of every variant per cell (default 3)")
     parser.add_argument("--tool", choices=("ab", "h2load", "both"), default="both",
                         help="the 32-connection load tool (default both)")
+    parser.add_argument("--warmup", type=int, default=6,
+                        help="32-connection runs through each hub before measuring (default 6): with C2 behind"
+                             " CompileThresholdScaling=10 the proxy's paths reach C2 only after ~100k requests")
     parser.add_argument("--java-flags", default="", help="extra JVM flags for the default hub")
     parser.add_argument("--hub", action="append", default=[], metavar="LABEL=ARGV",
                         help="a hub command line to measure (repeatable; default: the shipped one)")
@@ -231,9 +234,9 @@ def main():
             urls[label] = "http://127.0.0.1:%d/onekb/x" % ports[label][1]
         for url in urls.values():
             wait_for(url)
-        # warm-up: the hubs' JIT (C1 only still needs some tens of thousands of requests) and the pools
+        # warm-up: the hubs' JIT (C2 with 10x thresholds needs ~100k requests) and the pools
         for name, url in urls.items():
-            for _ in range(1 if name == "direct" else 2):
+            for _ in range(1 if name == "direct" else args.warmup):
                 ab(url, args.requests, 32, os.path.join(work, "warm.csv"))
         peak_rss = {label: [rss_kib(p.pid)] for label, p in procs.items()}
         # 1 connection: latency, alternating so every variant sees the same background load

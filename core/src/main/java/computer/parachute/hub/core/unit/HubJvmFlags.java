@@ -19,9 +19,10 @@ public final class HubJvmFlags {
      * C1 only, for a hub that runs without the Java 25 AOT cache (Java 17 with the AppCDS archive, or no cache): there
      * C2 costs start-up — measured A/B on Java 17 with launcher.jsa: CPU to the first API answer x1.22, RSS x1.20.
      * With the AOT cache the hub gets default tiered compilation: it is every module's front door, so proxied requests
-     * are its hot loop, and C2 cuts the hub's CPU per proxied request by ~30% and the added p50 latency from ~0.35 ms
-     * to ~0.14 ms (bench/proxy.py) for CPU to the first API answer x1.07 and ~2 MB of idle RSS with 20 modules
-     * (bench/startup_ab.py, bench/idle_rss.py; all interleaved in one run each).
+     * are its hot loop. Measured on Java 25, interleaved in one run each, against C1 only (both with
+     * {@link #COMPILE_THRESHOLD_SCALING_10}): hub CPU per proxied request 115-120 -> 67-70 us and added p50 latency
+     * 0.42 -> 0.25 ms once ~100k requests have gone through (bench/proxy.py --warmup 6); CPU to the first API answer
+     * and RSS then x1.00 (bench/startup_ab.py, 9 runs).
      */
     public static final String TIERED_STOP_AT_LEVEL_1 = "-XX:TieredStopAtLevel=1";
 
