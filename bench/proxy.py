@@ -1,24 +1,32 @@
 #!/usr/bin/env python3
-"""Front-door benchmark: a 1 KiB GET straight to a module vs through the hub's proxy, with `ab` (apache2-utils).
+"""Front-door benchmark: a 1 KiB GET straight to a module vs through the hub's proxy.
 
-    bench/proxy.py [--module node|jdk] [--requests N] [--rounds R] [--java-flags "..."]
+    bench/proxy.py [--module node|jdk] [--requests N] [--rounds R] [--tool ab|h2load|both] [--port-base P]
+                   [--java-flags "..."] [--hub 'label=argv' ...]
 
-Builds nothing: run `mvn -q -DskipTests package` first (launcher/target/launcher.jar). Starts the real launcher jar
-with the JVM flags a hub unit ships with (HubJvmFlags: serial GC, C1 only, 64 MiB heap), on a fresh private
-PARACHUTE_HOME whose one module answers every GET with 1 KiB: `--module node` (default; bench/proxy_module/onekb.js,
-a module written like the reference hub's JavaScript modules) or `--module jdk` (bench/proxy_module/OneKb.java, the
-JDK's HTTP server with 8 threads). At 1 connection it times each request itself (one keep-alive connection,
-perf_counter, direct and proxied alternating per round, plus the hub's own /health as the floor of any hub request)
-and prints the p50s and the added p50; at 32 keep-alive
-connections it runs `ab -k` (R rounds alternating, medians) and prints requests/s and the proxied/direct ratio; then
-the hub's CPU time per proxied request (from /proc: unlike requests/s on a shared box, it does not depend on what else
-runs) and the hub's RSS (max sampled during the proxied 32-connection runs).
+Builds nothing: run `mvn -q -DskipTests package` first. By default the hub is started exactly as a hub unit starts it:
+the argv `parachute serve --print-command` prints (cli/target/parachute.jar: the JVM it picks, HubJvmFlags, the
+launcher's class cache), plus --java-flags (note the '=': --java-flags="-XX:TieredStopAtLevel=4"). --hub 'label=argv'
+(repeatable, shell-split, like bench/startup_ab.py) runs other hub command lines instead, e.g. a before build beside
+this one: every hub gets its own fresh PARACHUTE_HOME whose one module answers every GET with 1 KiB: `--module node`
+(default; bench/proxy_module/onekb.js, a module written like the reference hub's JavaScript modules) or `--module jdk`
+(bench/proxy_module/OneKb.java, the JDK's HTTP server with 8 threads). Direct is measured on the first hub's module.
+At 1 connection it times each request itself (one keep-alive connection, perf_counter; direct and each hub alternating
+per round, plus each hub's own /health as the floor of any hub request) and prints the p50s and the added p50; at 32
+keep-alive connections it runs `ab -k` and/or `h2load --h1 -t1` (R rounds, all variants alternating, medians) and
+prints requests/s and the proxied/direct ratio; then each hub's CPU time per proxied request (from /proc: unlike
+requests/s on a shared box, it does not depend on what else runs) and its RSS (max sampled during its 32-connection
+runs). ab and h2load are single-threaded clients that share the two cores with the module and the hub; the table
+shows each one's own CPU per request (from this script's rusage of its finished children), so a client that starves
+the server side would show.
 Targets (issue 13): <= 0.3 ms added p50, >= 70 % of direct throughput at 32 connections.
-Flags for the hub JVM: --java-flags="-XX:TieredStopAtLevel=4" (note the '=': the value starts with a dash).
 Everything listens on 127.0.0.1 only; every process started here is stopped by its pid.
 """
 import argparse
 import csv
+import re
+import resource
+import shlex
 import json
 import os
 import shutil
@@ -33,13 +41,8 @@ import time
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAUNCHER = os.path.join(ROOT, "launcher", "target", "launcher.jar")
+CLI = os.path.join(ROOT, "cli", "target", "parachute.jar")
 MODULE_DIR = os.path.join(ROOT, "bench", "proxy_module")
-# the flags of a shipped hub unit (core HubJvmFlags.forLauncher, without the CDS archive)
-HUB_FLAGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MinHeapFreeRatio=10",
-             "-XX:MaxHeapFreeRatio=30", "-Xms8m", "-Xmx64m", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED"]
-
-
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -71,10 +74,16 @@ def rss_kib(pid):
 
 
 def cpu_seconds(pid):
-    """user + system CPU time of a process so far, from /proc/<pid>/stat (clock ticks)."""
+    """(user, system) CPU time of a process so far, from /proc/<pid>/stat (clock ticks)."""
     with open("/proc/%d/stat" % pid) as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / os.sysconf("SC_CLK_TCK"), int(fields[12]) / os.sysconf("SC_CLK_TCK")
+
+
+def client_cpu_s():
+    """CPU time (user+system) of this script's finished children so far: what the load tool itself spent."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def ab(url, requests, concurrency, csv_path):
@@ -93,6 +102,38 @@ def ab(url, requests, concurrency, csv_path):
     with open(csv_path) as f:
         rows = {int(r[0]): float(r[1]) for r in csv.reader(f) if r and r[0].isdigit()}
     return {"rps": rps, "p50_ms": rows[50], "p99_ms": rows[99], "failed": failed or 0}
+
+
+def h2load(url, requests, concurrency, csv_path=None):
+    """h2load over HTTP/1.1 (keep-alive, one client thread): requests/s and the mean request time (it has no p50)."""
+    out = subprocess.run(["h2load", "--h1", "-t", "1", "-n", str(requests), "-c", str(concurrency), url],
+                         capture_output=True, text=True, timeout=600)
+    rps = re.search(r"finished in [\d.]+\w+, ([\d.]+) req/s", out.stdout)
+    counts = re.search(r"requests: \d+ total, \d+ started, \d+ done, (\d+) succeeded", out.stdout)
+    codes = re.search(r"status codes: (\d+) 2xx", out.stdout)
+    mean = re.search(r"time for request:\s+\S+\s+\S+\s+(\S+)", out.stdout)
+    if out.returncode != 0 or not rps or not counts:
+        raise SystemExit("h2load failed: " + (out.stderr or out.stdout).strip()[-500:])
+    def to_ms(value):  # h2load prints 812us, 1.23ms or 1.02s
+        if value.endswith("us"):
+            return float(value[:-2]) / 1000
+        return float(value[:-2]) if value.endswith("ms") else float(value[:-1]) * 1000
+    ok = int(codes.group(1)) if codes else 0
+    return {"rps": float(rps.group(1)), "p50_ms": to_ms(mean.group(1)) if mean else float("nan"),
+            "p99_ms": float("nan"), "failed": requests - ok}
+
+
+LOAD_TOOLS = {"ab": ab, "h2load": h2load}
+
+
+def shipped_hub_argv():
+    """The hub's argv as a hub unit runs it: `parachute serve --print-command` (comment lines start with '#')."""
+    out = subprocess.run(["java", "-jar", CLI, "serve", "--print-command"], capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ, PARACHUTE_HOME=tempfile.gettempdir()))
+    argv = [line for line in out.stdout.splitlines() if line and not line.startswith("#")]
+    if out.returncode != 0 or "-jar" not in argv:
+        raise SystemExit("`parachute serve --print-command` failed: " + out.stderr.strip())
+    return argv
 
 
 def latencies(port, path, count):
@@ -121,33 +162,18 @@ def latencies(port, path, count):
     return times
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--module", choices=("node", "jdk"), default="node", help="the backend (default node)")
-    parser.add_argument("--requests", type=int, default=20000, help="requests per ab run (default 20000)")
-    parser.add_argument("--rounds", type=int, default=3, help="direct/proxied pairs per concurrency (default 3)")
-    parser.add_argument("--java-flags", default="", help="extra JVM flags for the hub")
-    args = parser.parse_args()
-    for tool in ("ab", "java", "python3") + (("node",) if args.module == "node" else ()):
-        if shutil.which(tool) is None:
-            raise SystemExit("%s not found (ab: apt-get install apache2-utils)" % tool)
-    if not os.path.exists(LAUNCHER):
-        raise SystemExit("%s missing: run `mvn -q -DskipTests package` first" % LAUNCHER)
-
-    work = tempfile.mkdtemp(prefix="proxy-bench-")
-    os.chmod(work, 0o700)
-    home = os.path.join(work, "home")
-    module_dir = os.path.join(work, "onekb")
+def prepare_home(work, label, module, module_port):
+    """A fresh PARACHUTE_HOME whose one module (stripPrefix /onekb) answers on module_port."""
+    home = os.path.join(work, label, "home")
+    module_dir = os.path.join(work, label, "onekb")
     os.makedirs(os.path.join(module_dir, ".parachute"), mode=0o700)
     os.makedirs(home, mode=0o700)
-    java = shutil.which("java")
-    if args.module == "node":
+    if module == "node":
         shutil.copy(os.path.join(MODULE_DIR, "onekb.js"), module_dir)
         start_cmd = [shutil.which("node"), "onekb.js"]
     else:
         shutil.copy(os.path.join(MODULE_DIR, "OneKb.java"), module_dir)
-        start_cmd = [java, "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true", "OneKb.java"]
-    module_port, hub_port = free_port(), free_port()
+        start_cmd = [shutil.which("java"), "-XX:+UseSerialGC", "-Dsun.net.httpserver.nodelay=true", "OneKb.java"]
     with open(os.path.join(module_dir, ".parachute", "module.json"), "w") as f:
         json.dump({"name": "onekb", "port": module_port, "paths": ["/onekb"], "health": "/health",
                    "startCmd": start_cmd}, f)
@@ -156,79 +182,147 @@ def main():
         json.dump({"services": [{"name": "onekb", "port": module_port, "paths": ["/onekb"], "stripPrefix": True,
                                  "health": "/health", "version": "1", "installDir": module_dir}]}, f)
     os.chmod(services, 0o600)
+    return home
 
-    env = dict(os.environ, PARACHUTE_HOME=home, PORT=str(hub_port))
-    log = open(os.path.join(work, "hub.log"), "w")
-    hub = subprocess.Popen([java] + HUB_FLAGS + args.java_flags.split() + ["-jar", LAUNCHER], env=env,
-                           stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--module", choices=("node", "jdk"), default="node", help="the backend (default node)")
+    parser.add_argument("--requests", type=int, default=20000, help="requests per load run (default 20000)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of every variant per cell (default 3)")
+    parser.add_argument("--tool", choices=("ab", "h2load", "both"), default="both",
+                        help="the 32-connection load tool (default both)")
+    parser.add_argument("--warmup", type=int, default=6,
+                        help="32-connection runs through each hub before measuring (default 6): with C2 behind"
+                             " CompileThresholdScaling=10 the proxy's paths reach C2 only after ~100k requests")
+    parser.add_argument("--java-flags", default="", help="extra JVM flags for the default hub")
+    parser.add_argument("--hub", action="append", default=[], metavar="LABEL=ARGV",
+                        help="a hub command line to measure (repeatable; default: the shipped one)")
+    parser.add_argument("--port-base", type=int, default=0,
+                        help="hub i's module on P+2i, the hub on P+2i+1 (default: free ephemeral ports); on a box"
+                             " shared with other benchmarks, give each its own range")
+    args = parser.parse_args()
+    tools = ("ab", "h2load") if args.tool == "both" else (args.tool,)
+    for tool in tools + ("java", "python3") + (("node",) if args.module == "node" else ()):
+        if shutil.which(tool) is None:
+            raise SystemExit("%s not found (ab: apt-get install apache2-utils; h2load: nghttp2-client)" % tool)
+    if args.hub:
+        hubs = [(spec.partition("=")[0], shlex.split(spec.partition("=")[2])) for spec in args.hub]
+    else:
+        if not os.path.exists(CLI):
+            raise SystemExit("%s missing: run `mvn -q -DskipTests package` first" % CLI)
+        argv = shipped_hub_argv()
+        at = argv.index("-jar")
+        hubs = [("hub", argv[:at] + args.java_flags.split() + argv[at:])]
+
+    work = tempfile.mkdtemp(prefix="proxy-bench-")
+    os.chmod(work, 0o700)
+    procs, logs, ports = {}, [], {}
     try:
-        direct = "http://127.0.0.1:%d/x" % module_port
-        proxied = "http://127.0.0.1:%d/onekb/x" % hub_port
-        wait_for(direct)
-        wait_for(proxied)
-        # warm-up: the hub's JIT (C1 only, as shipped, still needs some tens of thousands of requests) and the pools
-        for url in (direct, proxied, proxied):
-            ab(url, args.requests, 32, os.path.join(work, "warm.csv"))
-        results = {}
-        peak_rss = [rss_kib(hub.pid)]
-        # 1 connection: latency, alternating direct and proxied so both see the same background load
-        lat = {"direct": [], "proxied": [], "hub /health": []}
+        for i, (label, argv) in enumerate(hubs):
+            module_port, hub_port = ((args.port_base + 2 * i, args.port_base + 2 * i + 1) if args.port_base
+                                     else (free_port(), free_port()))
+            ports[label] = (module_port, hub_port)
+            home = prepare_home(work, "h%d" % i, args.module, module_port)
+            logs.append(open(os.path.join(work, "hub%d.log" % i), "w"))
+            env = dict(os.environ, PARACHUTE_HOME=home, PORT=str(hub_port))
+            procs[label] = subprocess.Popen(argv, env=env, stdout=logs[-1], stderr=subprocess.STDOUT,
+                                            start_new_session=True)
+        module_port = ports[hubs[0][0]][0]
+        urls = {"direct": "http://127.0.0.1:%d/x" % module_port}
+        for label, _ in hubs:
+            urls[label] = "http://127.0.0.1:%d/onekb/x" % ports[label][1]
+        for url in urls.values():
+            wait_for(url)
+        # warm-up: the hubs' JIT (C2 with 10x thresholds needs ~100k requests) and the pools
+        for name, url in urls.items():
+            for _ in range(1 if name == "direct" else args.warmup):
+                ab(url, args.requests, 32, os.path.join(work, "warm.csv"))
+        peak_rss = {label: [rss_kib(p.pid)] for label, p in procs.items()}
+        # 1 connection: latency, alternating so every variant sees the same background load
+        lat = {name: [] for name in urls}
+        floor = {label: [] for label, _ in hubs}
         for _ in range(args.rounds):
             lat["direct"] += latencies(module_port, "/x", args.requests // 4)
-            lat["proxied"] += latencies(hub_port, "/onekb/x", args.requests // 4)
-            # the floor of any request to the hub (Jersey, no module): what of the added p50 is the proxy's own
-            lat["hub /health"] += latencies(hub_port, "/health", args.requests // 4)
-        p50 = {name: statistics.median(values) for name, values in lat.items()}
-        for conns in (32,):
-            runs = {"direct": [], "proxied": []}
-            for _ in range(args.rounds):
-                for name, url in (("direct", direct), ("proxied", proxied)):
+            for label, _ in hubs:
+                lat[label] += latencies(ports[label][1], "/onekb/x", args.requests // 4)
+                # the floor of any request to the hub (Jersey, no module): what of the added p50 is the proxy's own
+                floor[label] += latencies(ports[label][1], "/health", args.requests // 4)
+        many = {tool: {name: [] for name in urls} for tool in tools}
+        for _ in range(args.rounds):
+            for tool in tools:
+                for name, url in urls.items():
                     stop = threading.Event()
                     sampler = None
-                    if name == "proxied":
-                        def sample():
+                    if name in procs:
+                        def sample(pid=procs[name].pid, into=peak_rss[name]):
                             while not stop.wait(0.2):
-                                peak_rss.append(rss_kib(hub.pid))
+                                into.append(rss_kib(pid))
                         sampler = threading.Thread(target=sample, daemon=True)
                         sampler.start()
-                    cpu_before = cpu_seconds(hub.pid)
-                    runs[name].append(ab(url, args.requests, conns, os.path.join(work, "run.csv")))
-                    runs[name][-1]["hub_cpu_us"] = (cpu_seconds(hub.pid) - cpu_before) * 1e6 / args.requests
+                    # the first hub's CPU during direct runs: its idle cost, the noise floor of the column
+                    pid = procs[name if name in procs else hubs[0][0]].pid
+                    cpu_before, client_before = cpu_seconds(pid), client_cpu_s()
+                    r = LOAD_TOOLS[tool](url, args.requests, 32, os.path.join(work, "run.csv"))
+                    cpu_after = cpu_seconds(pid)
+                    r["client_us"] = (client_cpu_s() - client_before) * 1e6 / args.requests
+                    r["hub_cpu_us"] = (sum(cpu_after) - sum(cpu_before)) * 1e6 / args.requests
+                    r["hub_sys_us"] = (cpu_after[1] - cpu_before[1]) * 1e6 / args.requests
+                    many[tool][name].append(r)
                     stop.set()
                     if sampler:
                         sampler.join()
-            results[conns] = {name: {"rps": statistics.median(r["rps"] for r in rs),
-                                     "p50_ms": statistics.median(r["p50_ms"] for r in rs),
-                                     "p99_ms": statistics.median(r["p99_ms"] for r in rs),
-                                     "hub_cpu_us": statistics.median(r["hub_cpu_us"] for r in rs),
-                                     "failed": sum(r["failed"] for r in rs)} for name, rs in runs.items()}
-        many = results[32]
-        added = p50["proxied"] - p50["direct"]
-        ratio = many["proxied"]["rps"] / many["direct"]["rps"]
-        print("front door benchmark: %s module, 1 KiB GET, %d requests x %d rounds per cell, ab -k, %d cores, load avg %.2f"
-              % (args.module, args.requests, args.rounds, os.cpu_count(), os.getloadavg()[0]))
-        for name in ("direct", "proxied", "hub /health"):
-            print("1 connection, %-11s p50 %.3f ms  p90 %.3f ms  (%d requests, one keep-alive connection)"
+        med = {tool: {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in cells.items()}
+               for tool, cells in many.items()}
+        for tool in tools:
+            for name in urls:
+                med[tool][name]["failed"] = sum(r["failed"] for r in many[tool][name])
+        p50 = {name: statistics.median(values) for name, values in lat.items()}
+        with open("/proc/loadavg") as f:
+            load = " ".join(f.read().split()[:3])
+        print("front door benchmark: %s module, 1 KiB GET, %d requests x %d rounds per cell, %d cores, load avg %s"
+              % (args.module, args.requests, args.rounds, os.cpu_count(), load))
+        for label, argv in hubs:
+            print("hub %s: %s" % (label, " ".join(argv)))
+        for name in urls:
+            print("1 connection, %-14s p50 %.3f ms  p90 %.3f ms  (%d requests, one keep-alive connection)"
                   % (name, p50[name], statistics.quantiles(lat[name], n=10)[8], len(lat[name])))
-        print("%-6s %-8s %10s %9s %9s %7s" % ("conns", "path", "req/s", "p50 ms", "p99 ms", "failed"))
-        for name in ("direct", "proxied"):
-            r = many[name]
-            print("%-6d %-8s %10.0f %9.0f %9.0f %7d" % (32, name, r["rps"], r["p50_ms"], r["p99_ms"], r["failed"]))
-        print("added p50 at 1 connection: %.3f ms (target <= 0.3 ms) %s; the hub's own /health alone costs %.3f ms over direct"
-              % (added, "PASS" if added <= 0.3 else "MISS", p50["hub /health"] - p50["direct"]))
-        print("throughput at 32 connections: %.0f %% of direct (target >= 70 %%) %s"
-              % (ratio * 100, "PASS" if ratio >= 0.7 else "MISS"))
-        print("hub CPU per proxied request at 32 connections: %.0f us (user+system; %.0f us per request of the direct runs)"
-              % (many["proxied"]["hub_cpu_us"], many["direct"]["hub_cpu_us"]))
-        print("hub RSS: %d KiB at rest before load, %d KiB peak under the proxied runs" % (peak_rss[0], max(peak_rss)))
+        for label, _ in hubs:
+            print("1 connection, %-14s p50 %.3f ms" % (label + " /health", statistics.median(floor[label])))
+        print("%-7s %-14s %10s %9s %9s %7s %11s %11s %11s" % ("tool", "32 conns", "req/s", "p50 ms", "p99 ms", "failed",
+                                                          "hub us/req", "of it sys", "tool us/req"))
+        for tool in tools:
+            for name in urls:
+                r = med[tool][name]
+                print("%-7s %-14s %10.0f %9.2f %9.0f %7d %11.1f %11.1f %11.1f" % (
+                    tool, name, r["rps"], r["p50_ms"], r["p99_ms"], r["failed"], r["hub_cpu_us"], r["hub_sys_us"],
+                    r["client_us"]))
+        if "h2load" in tools:
+            print("(h2load has no percentiles: its p50 column is the mean request time)")
+        for label, _ in hubs:
+            added = p50[label] - p50["direct"]
+            print("%s: added p50 at 1 connection %.3f ms (target <= 0.3 ms) %s; the hub's own /health alone costs %.3f"
+                  " ms over direct" % (label, added, "PASS" if added <= 0.3 else "MISS",
+                                       statistics.median(floor[label]) - p50["direct"]))
+            for tool in tools:
+                ratio = med[tool][label]["rps"] / med[tool]["direct"]["rps"]
+                print("%s: throughput at 32 connections (%s) %.0f %% of direct (target >= 70 %%) %s"
+                      % (label, tool, ratio * 100, "PASS" if ratio >= 0.7 else "MISS"))
+            print("%s: hub CPU per proxied request at 32 connections %s us (user+system, median per tool)"
+                  % (label, " / ".join("%.1f (%s)" % (med[tool][label]["hub_cpu_us"], tool) for tool in tools)))
+            print("%s: hub RSS %d KiB at rest before load, %d KiB peak under its 32-connection runs"
+                  % (label, peak_rss[label][0], max(peak_rss[label])))
     finally:
-        hub.send_signal(signal.SIGTERM)  # the hub stops its module first
-        try:
-            hub.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            hub.kill()
-            hub.wait()
-        log.close()
+        for proc in procs.values():
+            proc.send_signal(signal.SIGTERM)  # the hub stops its module first
+        for proc in procs.values():
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        for log in logs:
+            log.close()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -26,6 +26,7 @@ import com.github.rvesse.airline.parser.errors.ParseException;
 import computer.parachute.hub.cli.command.VerbHelp;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Optional;
 import java.io.StringWriter;
 
 /**
@@ -61,6 +62,10 @@ public final class ParachuteCli {
 
     /** Parses and runs one command line; returns the exit code. Never exits the JVM (tests call this). */
     public static int execute(String[] args, CliEnvironment env) {
+        Optional<Verb> direct = StatusCommand.direct(args);
+        if (direct.isPresent()) {
+            return run(direct.get(), env);
+        }
         Console console = env.console();
         Verb verb;
         com.github.rvesse.airline.Cli<Verb> cli = new com.github.rvesse.airline.Cli<>(ParachuteCli.class);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,18 @@ public final class LoopbackHostFilter extends HttpFilter {
     private static final int MISDIRECTED_REQUEST = 421;
 
     private final Set<String> answeredHosts;
+    /**
+     * The last (Host, server name, local address) found acceptable: a client sends the same Host on every request, and
+     * the answer depends on nothing else, so the regular expressions run once per new spelling, not per request.
+     */
+    private volatile Accepted lastAccepted;
+
+    private record Accepted(String hostHeader, String serverName, String localAddress) {
+        boolean is(String host, String server, String local) {
+            return Objects.equals(hostHeader, host) && Objects.equals(serverName, server)
+                    && Objects.equals(localAddress, local);
+        }
+    }
 
     /** {@code answeredHosts}: {@link HubOrigins#answeredHosts}; loopback names are always accepted. */
     public LoopbackHostFilter(Set<String> answeredHosts) {
@@ -55,13 +68,25 @@ public final class LoopbackHostFilter extends HttpFilter {
      */
     private Optional<String> refusedHost(String hostHeader, HttpServletRequest request) {
         String local = request.getLocalAddr();
+        String serverName = request.getServerName();
+        Accepted last = lastAccepted;
+        if (last != null && last.is(hostHeader, serverName, local)) {
+            return Optional.empty();
+        }
+        Optional<String> refused = refusedHost(hostHeader, serverName, local);
+        if (refused.isEmpty()) {
+            lastAccepted = new Accepted(hostHeader, serverName, local);
+        }
+        return refused;
+    }
+
+    private Optional<String> refusedHost(String hostHeader, String serverName, String local) {
         if (hostHeader != null) {
             Optional<String> name = HostHeader.hostName(hostHeader);
             if (name.isEmpty() || !answers(name.get(), local)) {
                 return Optional.of(hostHeader);
             }
         }
-        String serverName = request.getServerName();
         return answers(HostHeader.serverName(serverName), local) ? Optional.empty() : Optional.of(serverName);
     }
 

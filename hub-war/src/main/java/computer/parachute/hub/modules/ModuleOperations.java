@@ -31,6 +31,7 @@ public final class ModuleOperations {
     private final ServicesRegistry registry;
     private final Supervisor supervisor;
     private final SpawnRequests requests;
+    private volatile InstalledRows installedRows;
 
     public ModuleOperations(ServicesRegistry registry, Supervisor supervisor, SpawnRequests requests) {
         this.registry = registry;
@@ -109,13 +110,33 @@ public final class ModuleOperations {
         Map<String, ModuleSnapshot> live = new LinkedHashMap<>();
         supervisor.list().forEach(s -> live.put(s.shortName(), s));
         List<ModuleView> views = new ArrayList<>();
-        for (ServiceEntry entry : installed().entries()) {
-            ShortNames.forManifest(entry.name()).ifPresent(shortName ->
-                    views.add(ModuleView.of(shortName, InstalledModule.of(entry), live.remove(shortName))));
+        for (Map.Entry<String, InstalledModule> row : installedRows(installed())) {
+            views.add(ModuleView.of(row.getKey(), row.getValue(), live.remove(row.getKey())));
         }
         live.forEach((shortName, snapshot) -> views.add(ModuleView.of(shortName, null, snapshot)));
         return views;
     }
+
+    /**
+     * The services.json side of the catalog (short name → row), worked out once per reading: the registry shares one
+     * reading until the file changes, and the short-name lookups and start-error parsing were most of what a status
+     * request allocated in the catalog (issue 10).
+     */
+    private List<Map.Entry<String, InstalledModule>> installedRows(ServicesRead read) {
+        InstalledRows last = installedRows;
+        if (last != null && last.read() == read) {
+            return last.rows();
+        }
+        List<Map.Entry<String, InstalledModule>> rows = new ArrayList<>();
+        for (ServiceEntry entry : read.entries()) {
+            ShortNames.forManifest(entry.name()).ifPresent(shortName ->
+                    rows.add(Map.entry(shortName, InstalledModule.of(entry))));
+        }
+        installedRows = new InstalledRows(read, List.copyOf(rows));
+        return rows;
+    }
+
+    private record InstalledRows(ServicesRead read, List<Map.Entry<String, InstalledModule>> rows) {}
 
     private SpawnRequest requestFor(String shortName) {
         ServicesRead read = installed();

@@ -45,10 +45,10 @@ final class ExitHandler {
         this.respawn = respawn;
     }
 
-    void exited(ModuleEntry entry, ChildProcess child, long generation, String spawnId, int exitCode,
+    void exited(ModuleEntry entry, ChildProcess child, long generation, ProcessFamilies.Family family, int exitCode,
                 CompletableFuture<Void> drained) {
         try {
-            settle(entry, child, generation, spawnId, exitCode, drained);
+            settle(entry, child, generation, family, exitCode, drained);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "[supervisor] " + entry.shortName + ": handling the exit of pid " + child.pid()
                     + " failed", e);
@@ -61,8 +61,8 @@ final class ExitHandler {
         }
     }
 
-    private void settle(ModuleEntry entry, ChildProcess child, long generation, String spawnId, int exitCode,
-                        CompletableFuture<Void> drained) {
+    private void settle(ModuleEntry entry, ChildProcess child, long generation, ProcessFamilies.Family family,
+                        int exitCode, CompletableFuture<Void> drained) {
         awaitDrain(drained);
         SpawnRequest request;
         synchronized (entry.lock) {
@@ -71,16 +71,35 @@ final class ExitHandler {
             }
             request = entry.request();
         }
-        // outside the lock: ending what the crashed child left behind takes up to the orphan grace
-        families.terminate(List.of(new ProcessFamilies.Family(entry.shortName, null, spawnId)),
-                settings.orphanGrace(), entry.shortName + ": left behind by crashed pid " + child.pid());
-        records.delete(entry.shortName, child.pid());
+        // outside the lock. The leader is gone (its pid may be reused): the spawn id alone proves what it left, and
+        // each of those gets its SIGTERM now. Anything found is awaited (up to the orphan grace, then SIGKILL) before
+        // the port check and the respawn, as ever. When nothing was found (a module that is just its leader) only
+        // the second look, for a fork that raced the scan, is left: it runs once the respawn is scheduled, so the
+        // clean-up does not delay it; a process of ours on the port meanwhile is still ended by the port guard
+        // (the child's record, which proves it ours, is deleted only after that second look)
+        String reason = entry.shortName + ": left behind by crashed pid " + child.pid();
+        ProcessFamilies.Ending ending = families.signal(List.of(new ProcessFamilies.Family(entry.shortName, null,
+                family.spawnId(), family.bornNotBefore())), left -> reason);
+        boolean deferred = ending.onlyLeaders();
+        if (!deferred) {
+            families.finish(ending, settings.orphanGrace(), (left, members) -> { });
+            records.delete(entry.shortName, child.pid());
+        }
         Optional<StartError> squatter = portGuard.clear(request, seams.wallClock().instant());
         synchronized (entry.lock) {
-            if (entry.settleIfNotCrash(generation, exitCode)) {
-                return;
+            if (!entry.settleIfNotCrash(generation, exitCode)) {
+                settleCrash(entry, exitCode, squatter);
             }
-            settleCrash(entry, exitCode, squatter);
+        }
+        if (deferred) {
+            try {
+                families.finish(ending, settings.orphanGrace(), (left, members) -> { });
+                records.delete(entry.shortName, child.pid());
+            } catch (RuntimeException e) {
+                // the crash is settled (and maybe respawned): a failed last look must not undo that
+                LOG.log(Level.WARNING, "[supervisor] " + entry.shortName + ": the last look for what crashed pid "
+                        + child.pid() + " left behind failed", e);
+            }
         }
     }
 

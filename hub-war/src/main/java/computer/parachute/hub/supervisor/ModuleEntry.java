@@ -34,7 +34,8 @@ final class ModuleEntry {
     private ModuleState state = ModuleState.STOPPED;
     private SpawnRequest request;
     private ChildProcess child;
-    private String spawnId;
+    /** What proves the current child's processes ours (leader, spawn id, birth); null before the first spawn. */
+    private ProcessFamilies.Family family;
     private long generation;
     private Instant startedAt;
     private Integer lastExitCode;
@@ -92,10 +93,10 @@ final class ModuleEntry {
     }
 
     /** The child is spawned: RUNNING with it; returns its generation. */
-    long attach(ChildProcess spawned, String spawnedId, Instant at) {
+    long attach(ChildProcess spawned, ProcessFamilies.Family spawnedFamily, Instant at) {
         requireLock();
         child = spawned;
-        spawnId = spawnedId;
+        family = spawnedFamily;
         startedAt = at;
         exitSettled = new CompletableFuture<>();
         generation++;
@@ -172,9 +173,9 @@ final class ModuleEntry {
         return child;
     }
 
-    String spawnId() {
+    ProcessFamilies.Family family() {
         requireLock();
-        return spawnId;
+        return family;
     }
 
     long generation() {

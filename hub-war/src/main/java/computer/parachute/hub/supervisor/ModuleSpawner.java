@@ -1,5 +1,6 @@
 package computer.parachute.hub.supervisor;
 
+import computer.parachute.hub.core.process.ProcessSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -81,10 +82,12 @@ final class ModuleSpawner {
     }
 
     private StartupWatch attach(ModuleEntry entry, SpawnRequest request, ChildProcess child, String spawnId) {
+        ProcessFamilies.Family family = new ProcessFamilies.Family(entry.shortName,
+                new ProcessSnapshot(child.pid(), child.startTime(), ""), spawnId, birthOf(child));
         long generation;
         CompletableFuture<Void> settled;
         synchronized (entry.lock) {
-            generation = entry.attach(child, spawnId, seams.wallClock().instant());
+            generation = entry.attach(child, family, seams.wallClock().instant());
             settled = entry.exitSettled();
         }
         CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
@@ -95,11 +98,20 @@ final class ModuleSpawner {
         } finally {
             CompletableFuture<Void> output = drained;
             // registered whatever happened above: the exit is always interpreted, so a dead pid never stays running
-            child.onExit().whenCompleteAsync((code, error) -> exits.exited(entry, child, generation, spawnId,
+            child.onExit().whenCompleteAsync((code, error) -> exits.exited(entry, child, generation, family,
                     code == null ? -1 : code, output), worker);
         }
         return new StartupWatch(entry, child, generation, settled, gate, seams.wallClock(),
                 settings.readinessTimeout());
+    }
+
+    /**
+     * The child's birth, the lower bound of its family's births (no environ of an older process is read when it
+     * stops). 0 (no bound) once it has exited: its pid may then be another process's.
+     */
+    private long birthOf(ChildProcess child) {
+        long birth = seams.tree().birthOf(child.pid());
+        return child.onExit().isDone() ? 0 : birth;
     }
 
     private CompletableFuture<Void> pump(ModuleEntry entry, InputStream stream, String name) {

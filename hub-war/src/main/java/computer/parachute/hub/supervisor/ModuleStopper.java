@@ -2,7 +2,9 @@ package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,22 +39,75 @@ final class ModuleStopper {
     }
 
     void stop(ModuleEntry entry) {
-        ChildProcess child;
-        String spawnId;
+        stop(List.of(entry));
+    }
+
+    /**
+     * Stops {@code entries} together (the caller holds each one's operation lock): every leader gets its SIGTERM in
+     * one pass before any process table scan, and each later phase scans once for all of them (hub shutdown).
+     */
+    void stop(List<ModuleEntry> entries) {
+        Map<ProcessFamilies.Family, ModuleEntry> stopping = new LinkedHashMap<>();
+        Map<ModuleEntry, CompletableFuture<Void>> settled = new LinkedHashMap<>();
+        Map<ModuleEntry, Long> pids = new LinkedHashMap<>();
+        for (ModuleEntry entry : entries) {
+            synchronized (entry.lock) {
+                if (!entry.requestStop()) {
+                    continue;
+                }
+                stopping.put(entry.family(), entry);
+                settled.put(entry, entry.exitSettled());
+                pids.put(entry, entry.child().pid());
+            }
+        }
+        if (stopping.isEmpty()) {
+            return;
+        }
+        families.terminate(List.copyOf(stopping.keySet()), settings.stopGrace(),
+                family -> family.shortName() + ": stop requested",
+                (family, left) -> escalating(stopping.get(family), left));
+        long deadline = System.nanoTime() + SETTLE_AWAIT.toNanos();
+        settled.forEach((entry, exit) -> await(exit, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                entry.shortName + " exit handling"));
+        pids.forEach((entry, pid) -> records.delete(entry.shortName, pid));
+    }
+
+    /**
+     * The stop before a restart's spawn (the caller holds the operation lock): as {@link #stop}, except when the scan
+     * found nothing but the leader and the leader's exit settled within the grace. Then what is left is only the
+     * last look for a fork that raced the scan (SIGKILL to any such process), and the deletion of the child's
+     * record, which proves such a process ours to the port guard until then. That is returned, for the caller to run
+     * once the new child is spawned and before its readiness is probed: the new instance does not wait for it, and
+     * no process of the old one is left when the port is first probed.
+     */
+    Runnable stopForRestart(ModuleEntry entry) {
+        ProcessFamilies.Family family;
         CompletableFuture<Void> settled;
+        long pid;
         synchronized (entry.lock) {
             if (!entry.requestStop()) {
-                return;
+                return () -> { };
             }
-            child = entry.child();
-            spawnId = entry.spawnId();
+            family = entry.family();
             settled = entry.exitSettled();
+            pid = entry.child().pid();
         }
-        ProcessSnapshot leader = new ProcessSnapshot(child.pid(), child.startTime(), "");
-        families.terminate(List.of(new ProcessFamilies.Family(entry.shortName, leader, spawnId)),
-                settings.stopGrace(), entry.shortName + ": stop requested", left -> escalating(entry, left));
+        ProcessFamilies.Ending ending = families.signal(List.of(family), f -> f.shortName() + ": stop requested");
+        Duration grace = settings.stopGrace();
+        if (ending.onlyLeaders()) {
+            long started = System.nanoTime();
+            if (await(settled, grace, null)) {
+                return () -> {
+                    families.finish(ending, Duration.ZERO, (f, left) -> escalating(entry, left));
+                    records.delete(entry.shortName, pid);
+                };
+            }
+            grace = Duration.ofNanos(Math.max(0, grace.toNanos() - (System.nanoTime() - started)));
+        }
+        families.finish(ending, grace, (f, left) -> escalating(entry, left));
         await(settled, SETTLE_AWAIT, entry.shortName + " exit handling");
-        records.delete(entry.shortName, child.pid());
+        records.delete(entry.shortName, pid);
+        return () -> { };
     }
 
     private void escalating(ModuleEntry entry, List<ProcessSnapshot> left) {
@@ -61,15 +116,21 @@ final class ModuleStopper {
                 + (left.size() == 1 ? "" : "es") + ").");
     }
 
-    private static void await(CompletableFuture<?> future, Duration timeout, String what) {
+    /** True when {@code future} completed within {@code timeout}; a timeout is logged unless {@code what} is null. */
+    private static boolean await(CompletableFuture<?> future, Duration timeout, String what) {
         try {
             future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
         } catch (TimeoutException e) {
-            LOG.warning(() -> what + " did not finish within " + timeout.toMillis() + " ms");
+            if (what != null) {
+                LOG.warning(() -> what + " did not finish within " + timeout.toMillis() + " ms");
+            }
+            return false;
         } catch (ExecutionException e) {
-            // settled exceptionally: nothing more to wait for
+            return true; // settled exceptionally: nothing more to wait for
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

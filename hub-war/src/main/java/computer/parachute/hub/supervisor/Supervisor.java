@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -106,8 +107,13 @@ public final class Supervisor {
         entry.operation.lock();
         try {
             requireOpen();
-            stopper.stop(entry);
-            watch = startLocked(entry, rebuilt);
+            Runnable lastLook = stopper.stopForRestart(entry);
+            try {
+                watch = startLocked(entry, rebuilt);
+            } finally {
+                // the old spawn's last look runs beside the new child's start-up, before its port is first probed
+                lastLook(entry, lastLook);
+            }
         } finally {
             entry.operation.unlock();
         }
@@ -181,11 +187,28 @@ public final class Supervisor {
         }
     }
 
-    /** Stops every module concurrently, each within its own grace; returns when all are down. */
+    /**
+     * Stops every module concurrently, each within its own grace; returns when all are down. The modules no other
+     * operation holds are stopped as one batch (every leader's SIGTERM first, one process table scan per phase for
+     * all); one busy with a start, restart or respawn is stopped on its own as soon as that is done.
+     */
     public void stopAll() {
+        List<ModuleEntry> all = entriesCopy();
+        List<ModuleEntry> idle = new ArrayList<>();
         List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (ModuleEntry entry : entriesCopy()) {
-            stops.add(CompletableFuture.runAsync(() -> stop(entry.shortName), worker));
+        for (ModuleEntry entry : all) {
+            if (entry.operation.tryLock()) {
+                idle.add(entry);
+            } else {
+                stops.add(CompletableFuture.runAsync(() -> stop(entry.shortName), worker));
+            }
+        }
+        try {
+            stopper.stop(idle);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "stopping modules failed", e);
+        } finally {
+            idle.forEach(entry -> entry.operation.unlock());
         }
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(stopper.bound().toMillis(),
@@ -233,6 +256,15 @@ public final class Supervisor {
             }
         }
         return spawner.spawn(entry, request);
+    }
+
+    private static void lastLook(ModuleEntry entry, Runnable lastLook) {
+        try {
+            lastLook.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "[supervisor] " + entry.shortName + ": the last look for what the stopped spawn"
+                    + " left behind failed", e);
+        }
     }
 
     /** The pending crash respawn fires (on the worker); a start or stop since then invalidated {@code token}. */

@@ -18,7 +18,10 @@
  *   <li>The output drain is awaited (≤ {@code OUTPUT_DRAIN}); an exit of an older generation, or after a requested
  *       stop, is settled there ({@code stopped}) and the stopper ends the rest of the family.</li>
  *   <li>Otherwise it is a crash, even with code 0: the child's family (every process carrying its spawn id, e.g. a
- *       daemonized listener still on the port) is ended through {@code ProcessFamilies}, its record deleted.</li>
+ *       daemonized listener still on the port) gets its SIGTERM through {@code ProcessFamilies}; what that scan
+ *       found is awaited (grace, SIGKILL) and the record deleted. When it found nothing (a module that was just its
+ *       leader), the second look for a fork that raced the scan, and the record's deletion, wait until step 5 has
+ *       scheduled the respawn.</li>
  *   <li>{@code PortGuard} checks the port again: a foreign holder ends the module {@code crashed} +
  *       {@code port_squatter} without spending budget.</li>
  *   <li>Else {@code RestartBudget} decides: exhausted gives up ({@code crashed}); otherwise {@code restarting} with a
@@ -35,7 +38,11 @@
  * and logs pid, signal and reason; {@code HandleSignals} delivers it with {@link java.lang.ProcessHandle}, whose
  * destroy re-checks the start time, so a reused pid is never hit. Stop, hub shutdown, crash clean-up and orphan
  * reaping all end a family the same way: SIGTERM to every member, the grace, SIGKILL to what is left
- * (re-enumerated, so a fork made meanwhile is caught), awaited.
+ * (re-enumerated, so a fork made meanwhile is caught), awaited. Leaders are signalled before the scan for the rest;
+ * a hub shutdown ends all idle modules as one batch (one scan per phase for all families). {@code ProcProcessTree}
+ * reads {@code environ} only for a process born no earlier than the spawn's leader ({@code ProcessTree#birthOf},
+ * taken at spawn): a descendant is never older than its ancestor. A restart whose first scan found only the leader
+ * spawns the new child once the old one's exit settled and runs the second look before the new port is probed.
  *
  * <h2>What escapes, and how cgroups would close it</h2>
  * The spawn id lives in the environment a process was exec'd with. A descendant that replaces its environment

@@ -59,6 +59,23 @@ class LoopbackHostFilterTest {
     }
 
     @Test
+    void anAcceptedHostRemembersNothingThatLetsTheNextRequestsHostIn() throws Exception {
+        // the filter remembers the last accepted Host: alternating accepted and refused names still refuses each one
+        for (int round = 0; round < 3; round++) {
+            for (String host : List.of("127.0.0.1:" + port(), "evil.example:" + port(), "localhost:" + port(),
+                    "localhost.evil.example:" + port(), "127.0.0.1:" + port())) {
+                String answer = send("GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+                String expected = host.contains("evil") ? "HTTP/1.1 421 " : "HTTP/1.1 200 ";
+                assertTrue(answer.startsWith(expected), "Host: " + host + " → " + answer);
+            }
+        }
+        String absolute = send("GET http://evil.example:" + port() + "/health HTTP/1.1\r\nHost: 127.0.0.1:" + port()
+                + "\r\nConnection: close\r\n\r\n");
+        assertFalse(absolute.startsWith("HTTP/1.1 200 "), "an absolute URI naming another host, after that Host was"
+                + " accepted alone: " + absolute);
+    }
+
+    @Test
     void withoutAHostHeaderTheHostOfAnAbsoluteRequestUriIsChecked() throws Exception {
         String proxied = send("GET http://evil.example:" + port() + "/health HTTP/1.0\r\n\r\n");
         assertTrue(proxied.startsWith("HTTP/1.1 421 "), proxied);

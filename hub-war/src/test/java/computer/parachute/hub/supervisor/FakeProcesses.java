@@ -91,7 +91,10 @@ final class FakeProcesses implements ProcessLauncher, ProcessSignals, ProcessTre
 
     @Override public boolean signalGroup(long pgid, Signal signal) { throw new AssertionError("no group signals"); }
     @Override public boolean canEnumerate() { return true; }
-    @Override public List<ProcessSnapshot> family(String spawnId, long group) { return List.of(); }
+    @Override public List<List<ProcessSnapshot>> members(List<Lineage> lineages) {
+        return lineages.stream().map(lineage -> List.<ProcessSnapshot>of()).toList();
+    }
+    @Override public long birthOf(long pid) { return 0; }
     @Override public Optional<String> spawnIdOf(long pid) { return Optional.empty(); }
     @Override public long groupOf(long pid) { return -1; }
 

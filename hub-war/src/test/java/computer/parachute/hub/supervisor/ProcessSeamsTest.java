@@ -138,6 +138,57 @@ class ProcessSeamsTest {
     }
 
     @Test
+    void theBirthBoundStillFindsADaemonizedCarrierAndNeverSignalsAnOlderProcessCarryingTheSameId() throws Exception {
+        String spawnId = SpawnIdentity.fresh();
+        Path dir = TestModules.installDir(temp, "vault");
+        // an impostor that somehow learned the id, started before the spawn: not a descendant, so never ours
+        Process older = reaper.track(withEnv(new ProcessBuilder("sleep", "30"), SpawnIdentity.VARIABLE, spawnId)
+                .start());
+        long olderBirth = tree.birthOf(older.pid());
+        Poll.require(Duration.ofSeconds(5), "a clock tick after the older process's birth",
+                () -> ticksNow() > olderBirth);
+        ChildProcess leader = launch(TestModules.command(dir), Map.of("TM_DAEMONIZE", "1", "PORT", "0",
+                SpawnIdentity.VARIABLE, spawnId));
+        long daemon = reaper.track(TestModules.daemonPid(leader.stdout()));
+        long birth = tree.birthOf(leader.pid());
+        assertTrue(birth > olderBirth, "precondition: the leader is born after the older process");
+        assertTrue(tree.family(spawnId, 0).stream().anyMatch(p -> p.pid() == older.pid()),
+                "precondition: without the bound the older process's environ matches");
+
+        Set<Long> members = tree.members(List.of(new ProcessTree.Lineage(spawnId, 0, birth))).get(0).stream()
+                .map(ProcessSnapshot::pid).collect(Collectors.toSet());
+        assertEquals(Set.of(leader.pid(), daemon), members);
+
+        RecordingSignals recorded = new RecordingSignals();
+        try (ExecutorScheduler scheduler = new ExecutorScheduler()) {
+            new ProcessFamilies(tree, recorded, scheduler).terminate(List.of(new ProcessFamilies.Family("vault",
+                    new ProcessSnapshot(leader.pid(), leader.startTime(), ""), spawnId, birth)),
+                    Duration.ofSeconds(5), "test");
+        }
+        assertEquals(143, leader.onExit().get(10, TimeUnit.SECONDS));
+        assertTrue(tree.family(spawnId, 0).stream().noneMatch(p -> p.pid() == daemon), "the daemon survived");
+        assertEquals(List.of(), recorded.sentTo(older.pid()), "an older process was signalled");
+        assertTrue(older.isAlive());
+    }
+
+    /** The current clock tick since boot, as {@link ProcProcessTree#birthOf} counts: a just-born process's birth. */
+    private long ticksNow() {
+        try {
+            Process probe = reaper.track(new ProcessBuilder("sleep", "30").start());
+            long birth = tree.birthOf(probe.pid());
+            probe.destroyForcibly();
+            return birth;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ProcessBuilder withEnv(ProcessBuilder builder, String name, String value) {
+        builder.environment().put(name, value);
+        return builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    }
+
+    @Test
     void aStuckKillCommandTimesOutInsteadOfHoldingTheStop() throws Exception {
         Path stub = stub("stuck-kill", "exec sleep 30");
         KillCommandSignals stuck = new KillCommandSignals(stub.toString(), Duration.ofMillis(300));

@@ -74,6 +74,71 @@ class SupervisorTrustTest {
     }
 
     @Test
+    void hubShutdownEndsEveryModulesDaemonWithOneProcessScanPerPhaseForAllOfThem() throws Exception {
+        List<String> names = List.of("vault", "notes", "mail");
+        for (String name : names) {
+            fx.supervisor.start(fx.module(name, "TM_DAEMONIZE", "1"));
+            daemonOf(name);
+        }
+        List<String> spawnIds = fx.launcher.requests().stream().map(r -> r.env().get(SpawnIdentity.VARIABLE)).toList();
+        fx.tree.scans.clear();
+
+        fx.supervisor.shutdown();
+
+        List<Integer> scans = List.copyOf(fx.tree.scans);
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(List.of(), fx.tree.family(spawnIds.get(i), 0), names.get(i) + "'s daemon survived");
+            assertTrue(fx.supervisor.get(names.get(i)).orElseThrow().is(ModuleState.STOPPED));
+        }
+        assertFalse(scans.isEmpty());
+        assertTrue(scans.stream().allMatch(lineages -> lineages == names.size()), "a scan per module: " + scans);
+    }
+
+    @Test
+    void aRestartEndsTheOldDaemonBeforeTheNewInstanceIsReadyOnThePort() throws Exception {
+        SpawnRequest request = fx.module("vault", "TM_DAEMONIZE", "1");
+        fx.supervisor.start(request);
+        long oldDaemon = daemonOf("vault");
+        String oldSpawnId = spawnIdOfFirstSpawn();
+
+        ModuleSnapshot restarted = fx.supervisor.restart("vault", request).orElseThrow();
+
+        assertTrue(restarted.is(ModuleState.RUNNING) && restarted.ready(), restarted.toString());
+        assertNull(restarted.startError(), "the old daemon was taken for a squatter");
+        assertEquals(List.of(), fx.tree.family(oldSpawnId, 0), "the old spawn's daemon outlived the restart");
+        assertEquals(Signal.TERM, fx.signals.sentTo(oldDaemon).get(0).signal());
+        assertEquals(List.of(restarted.pid()), fx.records.all().stream().map(ChildRecord::pid).toList());
+    }
+
+    @Test
+    void aRestartOfAPlainModuleLeavesNoProcessAndNoRecordOfTheOldSpawn() throws Exception {
+        SpawnRequest request = fx.module("vault");
+        ModuleSnapshot first = fx.supervisor.start(request);
+        String oldSpawnId = spawnIdOfFirstSpawn();
+
+        ModuleSnapshot restarted = fx.supervisor.restart("vault", request).orElseThrow();
+
+        assertTrue(restarted.is(ModuleState.RUNNING) && restarted.ready(), restarted.toString());
+        assertEquals(List.of(), fx.tree.family(oldSpawnId, 0));
+        assertEquals(List.of(restarted.pid()), fx.records.all().stream().map(ChildRecord::pid).toList(),
+                "the old child's record (pid " + first.pid() + ") was left behind");
+    }
+
+    @Test
+    void aCrashOfAPlainModuleRespawnsAndItsRecordGoesOnceTheLastLookIsDone() throws Exception {
+        ModuleSnapshot started = fx.supervisor.start(fx.module("vault"));
+
+        ProcessHandle.of(started.pid()).orElseThrow().destroyForcibly();
+
+        Poll.require(WAIT, "respawned and ready", () -> fx.launcher.spawnCount() == 2
+                && fx.supervisor.get("vault").orElseThrow().ready());
+        long respawned = fx.supervisor.get("vault").orElseThrow().pid();
+        Poll.require(WAIT, "only the respawned child's record", () -> fx.records.all().stream()
+                .map(ChildRecord::pid).toList().equals(List.of(respawned)));
+        assertEquals(List.of(), fx.tree.family(spawnIdOfFirstSpawn(), 0));
+    }
+
+    @Test
     void aCrashedLeadersDaemonIsEndedBeforeTheRespawnSoItIsNotASquatter() throws Exception {
         SpawnRequest request = fx.module("vault", "TM_DAEMONIZE", "1");
         ModuleSnapshot started = fx.supervisor.start(request);

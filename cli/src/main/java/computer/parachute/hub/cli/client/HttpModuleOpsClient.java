@@ -1,7 +1,7 @@
 package computer.parachute.hub.cli.client;
 
+import computer.parachute.hub.core.json.JsonFiles;
 import computer.parachute.hub.core.token.OperatorTokenException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,7 +10,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +122,7 @@ public final class HttpModuleOpsClient implements ModuleOpsClient {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFiles.reader(body)) {
             return reader.readValue() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         } catch (RuntimeException e) {
             return JsonValue.EMPTY_JSON_OBJECT;

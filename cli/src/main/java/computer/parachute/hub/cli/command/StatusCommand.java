@@ -10,6 +10,8 @@ import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import com.github.rvesse.airline.annotations.help.Examples;
 
+import java.util.Optional;
+
 /**
  * {@code parachute status [--json]} (reference §6.4): one row per services.json module, the hub row last. It
  * degrades with a note (hub down, no token) instead of failing; exit 1 only when a row is failing. The JSON shape
@@ -24,6 +26,21 @@ public final class StatusCommand implements Verb {
 
     @Option(name = "--json", description = "print a JSON object instead of the table")
     private boolean json;
+
+    /**
+     * {@code status} and {@code status --json} exactly, without Airline: building its metadata for every verb to
+     * parse one word was the largest part of a status call (bench/README.md, CLI status). Anything else (help,
+     * typos, other options) goes through Airline as before, so its answers do not change.
+     */
+    public static Optional<Verb> direct(String[] args) {
+        if (args.length == 0 || args.length > 2 || !"status".equals(args[0])
+                || args.length == 2 && !"--json".equals(args[1])) {
+            return Optional.empty();
+        }
+        StatusCommand status = new StatusCommand();
+        status.json = args.length == 2;
+        return Optional.of(status);
+    }
 
     @Override
     public int run(CliEnvironment env) {

@@ -1,15 +1,14 @@
 package computer.parachute.hub.cli.hub;
 
+import computer.parachute.hub.core.json.JsonFiles;
 import computer.parachute.hub.cli.client.LoopbackHttp;
 import computer.parachute.hub.core.time.MonotonicClock;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -47,7 +46,7 @@ public final class HttpHubHealth implements HubHealth {
     }
 
     private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFiles.reader(body)) {
             return reader.readValue() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         } catch (RuntimeException e) {
             return JsonValue.EMPTY_JSON_OBJECT;

@@ -38,6 +38,17 @@ class ParachuteCliTest {
         assertTrue(env.stderr().contains("usage: parachute <command>"));
     }
 
+    @Test
+    void statusSkipsAirlineOnlyForItsTwoPlainFormsSoEveryOtherAnswerStaysAirlines() {
+        assertTrue(StatusCommand.direct(new String[] {"status"}).isPresent());
+        assertTrue(StatusCommand.direct(new String[] {"status", "--json"}).isPresent());
+        for (String line : new String[] {"status --help", "status -h", "status --bogus", "status --json x",
+                "status x", "--json status", "stat", "statuses"}) {
+            assertTrue(StatusCommand.direct(line.split(" ")).isEmpty(), line);
+        }
+        assertTrue(StatusCommand.direct(new String[0]).isEmpty());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"start", "stop", "restart", "status", "logs", "serve", "install", "uninstall", "version",
             "completion", "hub install", "hub uninstall", "auth rotate-operator", "auth rotate-key", "auth revoke"})

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stand-in for systemd that really runs the unit it was given: {@code install} writes the rendered unit file and
  * {@code START} executes the unit's own ExecStart with its Environment, so the unit arm drives a real hub through a
- * real unit descriptor. Stop is what systemd does with KillMode=mixed: SIGTERM to the main process, wait, SIGKILL.
+ * real unit descriptor. Stop is what systemd does with KillMode=process: SIGTERM to the main process, wait, SIGKILL.
  * The only true fake is that nothing here is systemd (which cannot run in a test).
  */
 final class ExecServiceManager implements ServiceManager {
@@ -122,7 +122,7 @@ final class ExecServiceManager implements ServiceManager {
         if (hub == null || !hub.isAlive()) {
             return;
         }
-        hub.destroy(); // SIGTERM to the main process, as KillMode=mixed does first
+        hub.destroy(); // SIGTERM to the main process, as KillMode=process does
         try {
             if (!hub.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 hub.destroyForcibly().waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -4,8 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonWriter;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParsingException;
@@ -43,6 +44,14 @@ public final class JsonFiles {
             // Parsson refuses input nested deeper than 1000 levels with a plain RuntimeException, not a JsonException
             throw new InvalidJsonException(firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * A reader over {@code text} from the shared factory, for callers that want JSON-P's own exceptions (token claims,
+     * HTTP bodies): {@code Json.createReader} would repeat the provider lookup each time, a few ms in a short CLI run.
+     */
+    public static JsonReader reader(String text) {
+        return READERS.createReader(new StringReader(text));
     }
 
     /** Pretty JSON with a trailing newline, the on-disk form of every file we write. */

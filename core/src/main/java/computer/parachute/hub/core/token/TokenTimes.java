@@ -1,13 +1,12 @@
 package computer.parachute.hub.core.token;
 
-import jakarta.json.Json;
+import computer.parachute.hub.core.json.JsonFiles;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -40,8 +39,8 @@ public record TokenTimes(Instant issuedAt, Instant expiresAt) {
         if (parts.length != 3) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonFiles.reader(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))) {
             return Optional.of(reader.readObject());
         } catch (IllegalArgumentException | JsonException | IllegalStateException e) {
             return Optional.empty();

@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static computer.parachute.hub.core.token.TokenRejectedException.Reason;
 
@@ -30,16 +32,30 @@ import static computer.parachute.hub.core.token.TokenRejectedException.Reason;
  * with a leaked key but never minted here is refused, and {@code auth revoke --all-operator} reaches every token
  * that could pass.
  * Every failure is a {@link TokenRejectedException} with our own sentence; library text never reaches a user.
+ * <p>
+ * Parsing and the RSA signature check are pure functions of the token text and the key, and cost most of an API
+ * request (issue 10), so a token that passed the whole check is remembered by its exact text. A remembered token
+ * still goes through everything that can change after it passed, on every call: its kid must still give the same
+ * key (rotate-key --now, the 24 h retirement), the clock must be inside its [iat/nbf, exp) window (else the full
+ * check runs and gives its own answer), and its hub.db row must still allow it (revoke, also from the CLI's
+ * process, stops it at once).
  */
 public final class TokenVerifier {
     /** Real operator tokens are ~900 chars; anything this long is rejected before it is parsed. */
     public static final int MAX_TOKEN_CHARS = 8 * 1024;
     private static final String FIX = "run `parachute auth rotate-operator` to re-mint";
     private static final List<String> REQUIRED_CLAIMS = List.of("exp", "iat", "jti");
+    /** A hub sees a handful of live tokens; past this the memory is dropped whole rather than tracked per entry. */
+    private static final int MAX_REMEMBERED = 64;
 
     private final SigningKeys keys;
     private final TokenRegistry registry;
     private final Clock clock;
+    /** Exact token text → the result of its parse, signature, time and lifetime checks (see the class comment). */
+    private final Map<String, Passed> passed = new ConcurrentHashMap<>();
+
+    /** What a full check established about a token, and the window in which its time checks hold. */
+    private record Passed(VerifiedToken token, String kid, RSAPublicKey key, Instant validFrom, Instant validUntil) {}
 
     public TokenVerifier(SigningKeys keys, TokenRegistry registry, Clock clock) {
         this.keys = keys;
@@ -66,13 +82,44 @@ public final class TokenVerifier {
      * self-heal, which decide about audience and issuer themselves (reference §4.3, §4.4).
      */
     public VerifiedToken verify(String token) throws TokenRejectedException {
+        Passed known = token == null ? null : passed.get(token);
+        if (known != null && stillPasses(known)) {
+            checkIssuedHere(known.token());
+            return known.token();
+        }
         DecodedJWT decoded = parse(token);
         RSAPublicKey key = keyFor(decoded);
         checkSignatureAndTime(decoded, key);
         VerifiedToken verified = toVerified(decoded);
         checkLifetime(verified);
         checkIssuedHere(verified);
+        remember(token, decoded, key, verified);
         return verified;
+    }
+
+    /**
+     * The checks a remembered parse and signature cannot vouch for, except the hub.db row: the same key is still
+     * accepted for the kid, and the clock is strictly inside the window (the last second before exp goes through
+     * the full check, so java-jwt's own boundary rules decide there, with its exact message).
+     */
+    private boolean stillPasses(Passed known) {
+        Instant now = clock.instant();
+        if (now.isBefore(known.validFrom()) || !now.isBefore(known.validUntil())) {
+            return false;
+        }
+        return keys.verificationKey(known.kid()).map(known.key()::equals).orElse(false);
+    }
+
+    private void remember(String token, DecodedJWT decoded, RSAPublicKey key, VerifiedToken verified) {
+        Instant from = verified.iat();
+        Instant notBefore = decoded.getNotBeforeAsInstant();
+        if (notBefore != null && notBefore.isAfter(from)) {
+            from = notBefore;
+        }
+        if (passed.size() >= MAX_REMEMBERED) {
+            passed.clear();
+        }
+        passed.put(token, new Passed(verified, decoded.getKeyId(), key, from, verified.exp().minusSeconds(1)));
     }
 
     private static void checkLifetime(VerifiedToken token) throws TokenRejectedException {

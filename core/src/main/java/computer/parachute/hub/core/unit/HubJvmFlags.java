@@ -15,7 +15,15 @@ public final class HubJvmFlags {
     /** One small heap on a 2-core box: serial GC has the lowest footprint and no GC worker threads. */
     public static final String SERIAL_GC = "-XX:+UseSerialGC";
 
-    /** C1 only: measured ~40% faster start-up (STACK.md); the hub never runs hot loops that need C2. */
+    /**
+     * C1 only, for a hub that runs without the Java 25 AOT cache (Java 17 with the AppCDS archive, or no cache): there
+     * C2 costs start-up — measured A/B on Java 17 with launcher.jsa: CPU to the first API answer x1.22, RSS x1.20.
+     * With the AOT cache the hub gets default tiered compilation: it is every module's front door, so proxied requests
+     * are its hot loop. Measured on Java 25, interleaved in one run each, against C1 only (both with
+     * {@link #COMPILE_THRESHOLD_SCALING_10}): hub CPU per proxied request 115-120 -> 67-70 us and added p50 latency
+     * 0.42 -> 0.25 ms once ~100k requests have gone through (bench/proxy.py --warmup 6); CPU to the first API answer
+     * and RSS then x1.00 (bench/startup_ab.py, 9 runs).
+     */
     public static final String TIERED_STOP_AT_LEVEL_1 = "-XX:TieredStopAtLevel=1";
 
     /**
@@ -53,20 +61,17 @@ public final class HubJvmFlags {
     /** No hsperfdata file in /tmp (jstat/jps): one mmap and a page of writes per GC fewer; jcmd still attaches. */
     public static final String NO_PERF_DATA = "-XX:-UsePerfData";
 
+    /**
+     * With C2 (the AOT cache branch of {@link #forLauncher(Path, HubJava)}): glibc keeps the arenas C2 frees after a
+     * compile burst, so a proxy load left the hub's RSS 35-50 MB higher for good; trimming the native heap every 5 s
+     * gives it back. Measured, Java 25: RSS after 32-connection proxy load 167 -> 142-145 MB (C1 only: 129-133 MB);
+     * idle RSS with 20 modules 112.3 -> 108.0 MB, idle CPU unchanged. A product flag from Java 21 on (used only where
+     * the AOT cache is, so Java 25+).
+     */
+    public static final String TRIM_NATIVE_HEAP_5S = "-XX:TrimNativeHeapInterval=5000";
+
     /** sqlite-jdbc loads a native library; newer JDKs warn (and later deny) without this. Java 17 accepts it. */
     public static final String ENABLE_NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
-
-    /**
-     * Every 5 s, hand glibc's free malloc memory back to the OS (a product flag from Java 22; some 17 updates lack it,
-     * and an unknown -XX flag stops the JVM, hence {@link #TRIM_NATIVE_HEAP_FEATURE}). The hub's start-up (class
-     * loading, C1, Jetty/Jersey set-up) peaks at several MB of malloc that the idle daemon never reuses, and glibc keeps
-     * it. Measured with bench/idle_rss.py, 20 idle modules, Java 25 + AOT cache, 3 interleaved rounds: RSS -6 MB, idle
-     * CPU unchanged (0.1-0.2%).
-     */
-    public static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
-
-    /** The first Java feature release with {@link #TRIM_NATIVE_HEAP} as a product flag. */
-    public static final int TRIM_NATIVE_HEAP_FEATURE = 22;
 
     /** The AppCDS archive the launcher build writes beside launcher.jar (launcher/pom.xml, CdsTraining). */
     public static final String LAUNCHER_ARCHIVE = "launcher.jsa";
@@ -89,7 +94,6 @@ public final class HubJvmFlags {
 
     private static final List<String> RECOMMENDED = List.of(
             SERIAL_GC,
-            TIERED_STOP_AT_LEVEL_1,
             COMPILE_THRESHOLD_SCALING_10,
             THREAD_STACK_512K,
             MIN_HEAP_FREE_RATIO_10,
@@ -102,7 +106,10 @@ public final class HubJvmFlags {
     private HubJvmFlags() {
     }
 
-    /** The flags in the order they go on the command line, between {@code java} and {@code -jar}. */
+    /**
+     * The flags every hub gets, in the order they go on the command line, between {@code java} and {@code -jar}; the
+     * compiler choice and the class cache depend on the JVM ({@link #forLauncher(Path, HubJava)}).
+     */
     public static List<String> recommended() {
         return RECOMMENDED;
     }
@@ -118,25 +125,24 @@ public final class HubJvmFlags {
     }
 
     /**
-     * {@link #recommended()}, {@link #TRIM_NATIVE_HEAP} from Java {@value #TRIM_NATIVE_HEAP_FEATURE}, and the cache that
-     * matches {@code java}: the AOT cache ({@value #LAUNCHER_AOT_CACHE}) from
+     * {@link #recommended()} plus the cache that matches {@code java}: the AOT cache ({@value #LAUNCHER_AOT_CACHE}) from
      * Java {@value HubJava#AOT_CACHE_FEATURE}, the AppCDS archive ({@value #LAUNCHER_ARCHIVE}) below it, none when the
-     * file is absent or the operator turned the cache off. A cache made by another JDK build or for another jar is
-     * ignored by the JVM (quietly, with these flags) and the hub starts without it.
+     * file is absent or the operator turned the cache off; C1 only ({@value #TIERED_STOP_AT_LEVEL_1}) unless the AOT
+     * cache is used. A cache made by another JDK build or for another jar is ignored by the JVM (quietly, with these
+     * flags) and the hub starts without it.
      */
     public static List<String> forLauncher(Path launcherJar, HubJava java) {
         List<String> flags = new ArrayList<>(RECOMMENDED);
-        if (java.feature() >= TRIM_NATIVE_HEAP_FEATURE) {
-            flags.add(TRIM_NATIVE_HEAP);
-        }
         Path cache = java.usesAotCache() ? aotCacheFor(launcherJar) : archiveFor(launcherJar);
-        if (!java.classCache() || !Files.isRegularFile(cache)) {
-            return List.copyOf(flags);
-        }
-        if (java.usesAotCache()) {
+        boolean cached = java.classCache() && Files.isRegularFile(cache);
+        if (cached && java.usesAotCache()) {
+            flags.add(TRIM_NATIVE_HEAP_5S);
             flags.add("-XX:AOTCache=" + cache);
             flags.addAll(QUIET_AOT);
-        } else {
+            return List.copyOf(flags);
+        }
+        flags.add(TIERED_STOP_AT_LEVEL_1);
+        if (cached) {
             flags.add("-XX:SharedArchiveFile=" + cache);
             flags.addAll(QUIET_CDS);
         }

@@ -114,9 +114,14 @@ public record HubUnit(
     /** The launcher's entry that stops modules a dead hub left running (the unit's ExecStopPost). */
     public static final String REAP_MAIN_CLASS = "computer.parachute.hub.app.ReapModules";
 
-    /** {@code java -cp launcher.jar} {@value #REAP_MAIN_CLASS}: same java and jar as {@code execStart}. */
+    /**
+     * {@code java --enable-native-access=ALL-UNNAMED -cp launcher.jar} {@value #REAP_MAIN_CLASS}: same java and jar as
+     * {@code execStart}. It opens hub.db through sqlite-jdbc's native library, which Java 25 otherwise answers with four
+     * WARNING lines in the journal on every stop of the unit (seen under BootedSystemdIT).
+     */
     public List<String> reapArgv() {
-        return List.of(execStart.get(0), "-cp", execStart.get(execStart.size() - 1), REAP_MAIN_CLASS);
+        return List.of(execStart.get(0), HubJvmFlags.ENABLE_NATIVE_ACCESS, "-cp", execStart.get(execStart.size() - 1),
+                REAP_MAIN_CLASS);
     }
 
     /** True when a system unit should carry {@code User=}. */

@@ -76,13 +76,16 @@ public final class SystemdUnit {
         }
         out.append("ExecStart=").append(execStart(unit)).append('\n');
         // after the hub died without stopping its modules (crash, kill -9, watchdog): SIGTERM, a grace, then SIGKILL
-        // to each module the hub recorded in hub.db; a no-op after a clean stop (no records left)
+        // to each module the hub recorded in hub.db, then to anything else left in the unit's cgroup; a no-op after
+        // a clean stop
         out.append("ExecStopPost=").append(argv(unit.reapArgv())).append('\n');
         out.append("Restart=always\n");
         out.append("RestartSec=").append(RESTART_DELAY_SECONDS).append('\n');
-        // mixed: SIGTERM to the hub only, so it stops its modules in order (control-group would TERM them at the same
-        // time, racing the hub's own stop into crash respawns); SIGKILL only to what ExecStopPost left
-        out.append("KillMode=mixed\n");
+        // process: systemd signals the hub only, so on a stop it stops its modules in order (control-group would TERM
+        // them at the same time, racing the hub's own stop into crash respawns). Not mixed: when the hub's main
+        // process dies (crash, kill -9) systemd 252 goes straight to the SIGKILL of every process of a mixed unit,
+        // before ExecStopPost runs (seen in BootedSystemdIT); with process, ExecStopPost gives them SIGTERM first
+        out.append("KillMode=process\n");
         out.append("TimeoutStopSec=").append(STOP_TIMEOUT_SECONDS).append('\n');
         out.append("SuccessExitStatus=").append(SIGTERM_EXIT_STATUS).append('\n');
         // owner-only files whatever the caller's umask (DESIGN §12); the hub also sets modes explicitly

@@ -1,5 +1,6 @@
 package computer.parachute.hub.core.token;
 
+import computer.parachute.hub.core.db.HubDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -188,6 +189,34 @@ class TokenVerifierTest {
         MintedToken minted = fixture.mint("admin");
         fixture.services.operatorTokens().revoke(minted.jti());
         assertThrows(TokenRejectedException.class, () -> fixture.services.verifier().verify(minted.token()));
+    }
+
+    @Test
+    void aTokenThatPassedIsStoppedAtOnceByARevocationFromAnotherProcess() throws Exception {
+        // the CLI revokes through its own connection to hub.db; the hub's remembered pass must not outlive it
+        MintedToken minted = fixture.mint("admin");
+        fixture.services.verifier().validate(minted.token(), ISSUERS);
+        fixture.services.verifier().validate(minted.token(), ISSUERS);
+        try (HubDatabase cli = HubDatabase.open(dir.resolve("hub.db"))) {
+            assertTrue(TokenServices.over(cli, fixture.clock).operatorTokens().revoke(minted.jti()));
+        }
+        rejected(minted.token(), Reason.REVOKED);
+    }
+
+    @Test
+    void aTokenThatPassedStillExpiresAndStillCannotBeUsedBeforeItWasIssued() throws Exception {
+        MintedToken minted = fixture.mint("admin");
+        fixture.services.verifier().validate(minted.token(), ISSUERS);
+        fixture.clock.set(START.minusSeconds(1));
+        rejected(minted.token(), Reason.NOT_YET_VALID);
+        fixture.clock.set(START);
+        fixture.services.verifier().validate(minted.token(), ISSUERS);
+        fixture.clock.set(minted.expiresAt().minusMillis(1));
+        fixture.services.verifier().validate(minted.token(), ISSUERS); // the last second: the full check decides
+        fixture.clock.set(minted.expiresAt());
+        TokenRejectedException e = rejected(minted.token(), Reason.EXPIRED);
+        assertEquals("bearer token expired at " + minted.expiresAt()
+                + "; run `parachute auth rotate-operator` to re-mint", e.getMessage());
     }
 
     @Test

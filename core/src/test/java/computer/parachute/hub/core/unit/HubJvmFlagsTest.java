@@ -19,9 +19,16 @@ class HubJvmFlagsTest {
     @TempDir
     Path dir;
 
+    /** The recommended flags, then C1 only: what a hub without the AOT cache runs with. */
+    private static List<String> c1Only() {
+        List<String> flags = new ArrayList<>(HubJvmFlags.recommended());
+        flags.add(HubJvmFlags.TIERED_STOP_AT_LEVEL_1);
+        return flags;
+    }
+
     @Test
-    void withoutAnArchiveBesideTheJarTheFlagsAreTheRecommendedOnes() {
-        assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(dir.resolve("launcher.jar")));
+    void withoutAnArchiveBesideTheJarTheFlagsAreTheRecommendedOnesAndC1Only() {
+        assertEquals(c1Only(), HubJvmFlags.forLauncher(dir.resolve("launcher.jar")));
     }
 
     @Test
@@ -63,8 +70,14 @@ class HubJvmFlagsTest {
         assertTrue(on25.containsAll(HubJvmFlags.QUIET_AOT), on25.toString());
         assertFalse(on25.stream().anyMatch(flag -> flag.startsWith("-XX:SharedArchiveFile")), on25.toString());
 
+        // C2 only where the AOT cache keeps its start-up cost small (HubJvmFlags.TIERED_STOP_AT_LEVEL_1)
+        assertFalse(on25.contains(HubJvmFlags.TIERED_STOP_AT_LEVEL_1), on25.toString());
+        assertTrue(on25.contains(HubJvmFlags.TRIM_NATIVE_HEAP_5S), "C2's freed arenas go back: " + on25);
+
         List<String> on17 = HubJvmFlags.forLauncher(jar, java(17));
         assertTrue(on17.contains("-XX:SharedArchiveFile=" + archive), on17.toString());
+        assertTrue(on17.contains(HubJvmFlags.TIERED_STOP_AT_LEVEL_1), on17.toString());
+        assertFalse(on17.contains(HubJvmFlags.TRIM_NATIVE_HEAP_5S), "not a flag every Java 17 knows: " + on17);
         assertFalse(on17.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCache")), on17.toString());
 
         List<String> unknown = HubJvmFlags.forLauncher(jar, java(HubJava.UNKNOWN_FEATURE));
@@ -75,26 +88,13 @@ class HubJvmFlagsTest {
     void aMissingCacheForTheChosenJvmOrAnOptOutMeansNoCacheFlags() throws Exception {
         Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_ARCHIVE), "x"); // an archive, but no AOT cache
         Path jar = dir.resolve("launcher.jar");
-        List<String> on25 = new ArrayList<>(HubJvmFlags.recommended());
-        on25.add(HubJvmFlags.TRIM_NATIVE_HEAP);
-        assertEquals(on25, HubJvmFlags.forLauncher(jar, java(25)));
+        assertEquals(c1Only(), HubJvmFlags.forLauncher(jar, java(25)));
 
         Files.writeString(dir.resolve(HubJvmFlags.LAUNCHER_AOT_CACHE), "x");
         HubJava optedOut = new HubJava(Path.of("/jdk/bin/java"), 25, "test", false);
-        assertEquals(on25, HubJvmFlags.forLauncher(jar, optedOut));
-        assertEquals(HubJvmFlags.recommended(), HubJvmFlags.forLauncher(jar,
+        assertEquals(c1Only(), HubJvmFlags.forLauncher(jar, optedOut));
+        assertEquals(c1Only(), HubJvmFlags.forLauncher(jar,
                 new HubJava(Path.of("/jdk/bin/java"), 17, "test", false)));
-    }
-
-    /** The trim flag is a product flag from Java 22 only: an older JVM would refuse to start with it. */
-    @Test
-    void nativeHeapTrimmingOnlyFromJava22() {
-        Path jar = dir.resolve("launcher.jar");
-        assertTrue(HubJvmFlags.forLauncher(jar, java(25)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
-        assertTrue(HubJvmFlags.forLauncher(jar, java(22)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
-        assertFalse(HubJvmFlags.forLauncher(jar, java(21)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
-        assertFalse(HubJvmFlags.forLauncher(jar, java(17)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
-        assertFalse(HubJvmFlags.forLauncher(jar, java(HubJava.UNKNOWN_FEATURE)).contains(HubJvmFlags.TRIM_NATIVE_HEAP));
     }
 
     @Test

@@ -31,6 +31,7 @@ class HubUnitTest {
         List<String> expected = new ArrayList<>();
         expected.add("/usr/lib/jvm/java-17/bin/java");
         expected.addAll(HubJvmFlags.recommended());
+        expected.add(HubJvmFlags.TIERED_STOP_AT_LEVEL_1); // no AOT cache beside this jar: C1 only
         expected.add("-jar");
         expected.add("/opt/parachute/lib/launcher.jar");
         assertEquals(expected, UnitFixtures.userUnit().execStart());

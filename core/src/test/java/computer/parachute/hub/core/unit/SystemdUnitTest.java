@@ -58,7 +58,7 @@ class SystemdUnitTest {
         String text = SystemdUnit.render(UnitFixtures.userUnit());
         String unitSection = text.substring(text.indexOf("[Unit]"), text.indexOf("[Service]"));
         assertTrue(unitSection.contains("StartLimitIntervalSec=300\nStartLimitBurst=5\n"), unitSection);
-        assertTrue(text.contains("Restart=always\nRestartSec=5\nKillMode=mixed\nTimeoutStopSec=30\n"
+        assertTrue(text.contains("Restart=always\nRestartSec=5\nKillMode=process\nTimeoutStopSec=30\n"
                 + "SuccessExitStatus=143\n"), text);
     }
 
