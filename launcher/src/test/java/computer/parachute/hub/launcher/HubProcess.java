@@ -131,10 +131,26 @@ final class HubProcess implements AutoCloseable {
 
     /** Kills the child by its pid if it is still running: every test ends here, in a finally. */
     @Override
+    /**
+     * SIGTERM first, so the hub stops its modules; SIGKILL after the deadline. Modules run in their own sessions, so
+     * a SIGKILLed hub would orphan them: its descendants are captured before the signal and any still alive after it
+     * are killed by handle (pid + start time, never a reused pid).
+     */
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> family = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(EXIT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             process.waitFor(EXIT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        for (ProcessHandle member : family) {
+            if (member.isAlive()) {
+                member.destroyForcibly();
+                member.onExit().completeOnTimeout(member, EXIT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).join();
+            }
         }
     }
 }
