@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The hub.db {@code tokens} table: every minted token is recorded so it can be listed and revoked (DESIGN §7).
@@ -19,6 +20,9 @@ import java.util.Optional;
 public final class TokenRegistry {
     private static final String COLUMNS =
             "jti, subject, user_id, client_id, scopes, scope_set, created_at, expires_at, revoked_at, created_via";
+
+    /** Compiled once: {@code String.split("\\s+")} compiles its regex per call, and a row is read per API request. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final HubDatabase db;
     private final Clock clock;
@@ -127,7 +131,7 @@ public final class TokenRegistry {
         String scopes = row.getString("scopes");
         return new TokenRecord(row.getString("jti"), row.getString("subject"), row.getString("user_id"),
                 row.getString("client_id"),
-                scopes.isBlank() ? List.of() : List.of(scopes.trim().split("\\s+")),
+                scopes.isBlank() ? List.of() : List.of(WHITESPACE.split(scopes.trim())),
                 row.getString("scope_set"), Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("expires_at")), revokedAt, row.getString("created_via"));
     }
