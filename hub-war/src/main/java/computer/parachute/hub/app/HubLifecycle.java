@@ -20,6 +20,8 @@ import computer.parachute.hub.core.process.JdkProcessTable;
 import computer.parachute.hub.core.time.MonotonicClock;
 import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.OperatorTokenBootstrap;
+import computer.parachute.hub.core.token.OperatorTokenFile;
+import computer.parachute.hub.core.token.TokenRejectedException;
 import computer.parachute.hub.core.token.TokenServices;
 import computer.parachute.hub.metrics.HubMetrics;
 import computer.parachute.hub.modules.HubBoot;
@@ -214,6 +216,33 @@ public final class HubLifecycle {
         } catch (IOException | RuntimeException e) {
             // a hub without a token still supervises; the CLI explains how to mint one
             LOG.warning(() -> "could not write an operator token to " + config.home().operatorToken() + ": " + e.getMessage());
+        }
+        try {
+            rescanner.execute(this::warmOperatorToken);
+        } catch (RejectedExecutionException stopping) {
+            // the hub is already stopping: nothing to warm
+        }
+    }
+
+    /**
+     * The first API call of a hub's life paid ~40 ms more than later ones (issue 10: the peer benchmark's restart is
+     * that call): the token's parse and RSA check, cold. The operator token is checked once here, in the background,
+     * exactly as a request would check it; what the verifier remembers is what that request would have left (its
+     * kid's key, time window and hub.db row are still checked on every call). A token that does not pass is left to
+     * the request to refuse, with its own message.
+     */
+    private void warmOperatorToken() {
+        try {
+            new OperatorTokenFile(config.home().operatorToken(), line -> { }).read()
+                    .ifPresent(token -> {
+                        try {
+                            tokens.verifier().verify(token);
+                        } catch (TokenRejectedException refused) {
+                            // the request that presents it gets the refusal
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "operator token not warmed: " + e);
         }
     }
 

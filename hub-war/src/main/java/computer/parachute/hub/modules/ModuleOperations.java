@@ -1,7 +1,9 @@
 package computer.parachute.hub.modules;
 
 import computer.parachute.hub.api.HubApiException;
+import computer.parachute.hub.core.fs.StampedCache;
 import computer.parachute.hub.core.home.ModuleNames;
+import computer.parachute.hub.core.manifest.ModuleManifest;
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.ServicesFileException;
 import computer.parachute.hub.core.manifest.ServicesRead;
@@ -32,6 +34,8 @@ public final class ModuleOperations {
     private final Supervisor supervisor;
     private final SpawnRequests requests;
     private volatile InstalledRows installedRows;
+    /** Each module's module.json as last read, until it changes (a restart re-resolves the command). */
+    private final StampedCache<ModuleManifest> manifests = new StampedCache<>();
 
     public ModuleOperations(ServicesRegistry registry, Supervisor supervisor, SpawnRequests requests) {
         this.registry = registry;
@@ -145,7 +149,7 @@ public final class ModuleOperations {
         requests.refusal(shortName, entry).ifPresent(reason -> {
             throw ModuleErrors.refusedRow(reason);
         });
-        StartCommand command = StartCommands.resolve(entry);
+        StartCommand command = StartCommands.resolve(entry, manifests);
         if (command instanceof StartCommand.Skipped skipped) {
             throw ModuleErrors.noStartCmd(skipped.description());
         }

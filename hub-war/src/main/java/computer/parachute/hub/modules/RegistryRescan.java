@@ -1,5 +1,6 @@
 package computer.parachute.hub.modules;
 
+import computer.parachute.hub.core.fs.StampedCache;
 import computer.parachute.hub.core.manifest.RegistryState;
 import computer.parachute.hub.core.manifest.ServicesFileException;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
@@ -30,7 +31,7 @@ public final class RegistryRescan implements Runnable {
     private final ServicesRegistry registry;
     private final Supplier<List<String>> supervised;
     private final Predicate<String> stopAndForget;
-    private RegistryState.Stamp lastSeen;
+    private StampedCache.Stamp lastSeen;
     private Set<String> installed;
     private boolean removalPending;
 

@@ -1,5 +1,6 @@
 package computer.parachute.hub.proxy;
 
+import computer.parachute.hub.core.fs.StampedCache;
 import computer.parachute.hub.core.manifest.RegistryState;
 import computer.parachute.hub.core.manifest.ServicesRead;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
@@ -19,7 +20,7 @@ public final class ModuleRouter implements Runnable {
 
     private final ServicesRegistry registry;
     private volatile RouteTable table = RouteTable.EMPTY;
-    private RegistryState.Stamp lastSeen;
+    private StampedCache.Stamp lastSeen;
 
     public ModuleRouter(ServicesRegistry registry) {
         this.registry = registry;
@@ -32,7 +33,7 @@ public final class ModuleRouter implements Runnable {
     @Override
     public synchronized void run() {
         RegistryState state = registry.state(); // a stat when nothing changed: the parse is cached per version
-        RegistryState.Stamp stamp = state.stamp();
+        StampedCache.Stamp stamp = state.stamp();
         if (Objects.equals(stamp, lastSeen)) {
             return;
         }

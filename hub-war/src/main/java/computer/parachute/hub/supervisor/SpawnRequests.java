@@ -2,6 +2,7 @@ package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.process.ToolPath;
 import computer.parachute.hub.core.fs.BoundedFiles;
+import computer.parachute.hub.core.fs.StampedCache;
 import computer.parachute.hub.core.home.HubHome;
 import computer.parachute.hub.core.manifest.EnvFile;
 import computer.parachute.hub.core.manifest.RowRefusals;
@@ -10,6 +11,7 @@ import computer.parachute.hub.core.manifest.StartCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * THE one place a {@link SpawnRequest} is built, for boot, API start and restart (reference §9.2 #532: a restart
- * must rebuild, never replay): {@link #forModule} reads the module's current {@code .env} every time, so a restart
+ * must rebuild, never replay): {@link #forModule} takes the module's current {@code .env} every time (read again
+ * whenever its modification time, size or inode changed; see {@link StampedCache}), so a restart
  * picks up a changed {@code .env} or origin. Env layering, later wins (DESIGN §5): {@code PORT} from services.json,
  * then the {@code .env} pairs (a {@code .env} PORT never wins, #537), then {@code PARACHUTE_HUB_ORIGIN}, then extra
  * env (PORT still excepted); finally {@code PATH} is the base PATH enriched with common tool dirs (#546). The spawner
@@ -35,6 +38,8 @@ public final class SpawnRequests {
     private final HubHome home;
     private final Supplier<String> hubOrigin;
     private final IntSupplier hubPort;
+    /** Each module's .env pairs as last read, until the file changes (every start and restart reads them). */
+    private final StampedCache<Map<String, String>> envFiles = new StampedCache<>();
 
     /**
      * @param toolPath  knows the hub's own PATH and which tool dirs exist on this machine
@@ -58,8 +63,9 @@ public final class SpawnRequests {
     /** The request for a services.json row and its resolved start command, with the module's current .env. */
     public SpawnRequest forModule(String shortName, ServiceEntry entry, StartCommand.Resolved command) {
         Map<String, String> envFile;
+        Path file = home.moduleEnvFile(shortName);
         try {
-            envFile = EnvFile.load(home.moduleEnvFile(shortName)).pairs();
+            envFile = envFiles.get(file, stamp -> Collections.unmodifiableMap(EnvFile.load(file).pairs()));
         } catch (IOException e) {
             String why = e instanceof BoundedFiles.UnreadableFileException ? e.getMessage()
                     : "cannot read " + home.moduleEnvFile(shortName) + ": " + e.getMessage();

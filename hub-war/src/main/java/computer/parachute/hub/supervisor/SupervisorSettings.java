@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param readinessTimeout      post-spawn window for the port to accept (4 s)
  * @param firstProbeDelay       delay before the first readiness probe (0: right after spawn)
- * @param probeIntervalStart    first gap between probes, doubling (5 ms)
+ * @param probeIntervalStart    first gap between probes, growing by a quarter each time (1 ms)
  * @param probeIntervalMax      cap on the gap between probes (100 ms)
  * @param reprobeInterval       background re-probe period after an unbound start (1 s)
  * @param reprobeWindow         how long the background re-probe keeps trying (60 s)
@@ -42,7 +42,7 @@ public record SupervisorSettings(
     public static final int LOG_FILE_COUNT = 3;
 
     public static SupervisorSettings defaults() {
-        return new SupervisorSettings(READINESS_TIMEOUT, Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(100),
+        return new SupervisorSettings(READINESS_TIMEOUT, Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(100),
                 REPROBE_INTERVAL, REPROBE_WINDOW, MAX_CRASHES, CRASH_WINDOW,
                 new Backoff(BACKOFF_INITIAL, BACKOFF_MAX), STOP_GRACE, ORPHAN_GRACE, RING_BUFFER_BYTES,
                 MAX_LINE_BYTES, LOG_FILE_MAX_BYTES, LOG_FILE_COUNT);

@@ -30,14 +30,20 @@ class ReadinessGateTest {
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
 
     @Test
-    void theFirstProbeIsImmediateAndTheGapsDoubleUpToTheCap() {
+    void theFirstProbeIsImmediateAndTheGapsGrowByAQuarterFromOneMsUpToTheCap() {
         CompletableFuture<Readiness> result = gate.await(PORT, exited);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 30; i++) {
             step(scheduler.requested().get(scheduler.requested().size() - 1));
         }
-        assertEquals(List.of(Duration.ZERO, ms(5), ms(10), ms(20), ms(40), ms(80), ms(100), ms(100), ms(100)),
-                scheduler.requested());
-        assertEquals(8, probes.get());
+        List<Duration> gaps = scheduler.requested();
+        assertEquals(List.of(Duration.ZERO, ms(1), Duration.ofNanos(1_250_000), Duration.ofNanos(1_562_500)),
+                gaps.subList(0, 4));
+        for (int i = 2; i < gaps.size(); i++) {
+            Duration grown = gaps.get(i - 1).plus(gaps.get(i - 1).dividedBy(4));
+            assertEquals(grown.compareTo(ms(100)) > 0 ? ms(100) : grown, gaps.get(i), "gap " + i);
+        }
+        assertEquals(ms(100), gaps.get(gaps.size() - 1));
+        assertEquals(30, probes.get());
         assertFalse(result.isDone());
     }
 
@@ -45,9 +51,9 @@ class ReadinessGateTest {
     void aPortThatBindsIsReadyAtTheNextProbe() {
         CompletableFuture<Readiness> result = gate.await(PORT, exited);
         step(Duration.ZERO);
-        step(ms(5));
+        step(ms(1));
         listening.set(true);
-        step(ms(10));
+        step(Duration.ofNanos(1_250_000));
         assertEquals(Readiness.READY, result.getNow(null));
         assertEquals(3, probes.get());
     }
@@ -55,7 +61,7 @@ class ReadinessGateTest {
     @Test
     void theWindowClosesAfterFourSecondsOfTheMonotonicClock() {
         CompletableFuture<Readiness> result = gate.await(PORT, exited);
-        while (!result.isDone() && probes.get() < 100) {
+        while (!result.isDone() && probes.get() < 200) {
             List<Duration> delays = scheduler.requested();
             step(delays.get(delays.size() - 1));
         }

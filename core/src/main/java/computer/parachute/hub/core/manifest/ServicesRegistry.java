@@ -2,6 +2,7 @@ package computer.parachute.hub.core.manifest;
 
 import computer.parachute.hub.core.fs.AtomicFiles;
 import computer.parachute.hub.core.fs.BoundedFiles;
+import computer.parachute.hub.core.fs.StampedCache;
 import computer.parachute.hub.core.json.JsonFields;
 import computer.parachute.hub.core.json.JsonFiles;
 import jakarta.json.Json;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,16 +31,10 @@ import java.util.function.UnaryOperator;
 public final class ServicesRegistry {
     /** services.json larger than this is refused (DESIGN §12): a real registry is a few KiB. */
     public static final long MAX_BYTES = BoundedFiles.ONE_MIB;
-    /**
-     * A file modified this close to when it was read may change again within the file system's timestamp
-     * granularity (coarse kernel clock, 1-2 s on some file systems) without its stamp changing; such a parse is
-     * not trusted for reuse (git's "racy clean" rule).
-     */
-    static final Duration RACY_WINDOW = Duration.ofSeconds(2);
-
     private final Path file;
     private final AtomicLong parses = new AtomicLong();
-    private volatile RegistryState cached;
+    /** One file; its reading is shared by every caller until the file changes (the racy rule included). */
+    private final StampedCache<RegistryState> cached = new StampedCache<>();
 
     public ServicesRegistry(Path file) {
         this.file = file;
@@ -66,14 +59,7 @@ public final class ServicesRegistry {
      * shared by every caller, so a request costs a stat, not a parse.
      */
     public RegistryState state() {
-        RegistryState.Stamp now = stamp();
-        RegistryState last = cached;
-        if (last != null && last.stamp().equals(now) && !isRacy(last)) {
-            return last;
-        }
-        RegistryState fresh = parse(now);
-        cached = fresh;
-        return fresh;
+        return cached.get(file, this::parse);
     }
 
     /** How many times the file has been parsed (tests show that an unchanged file is not parsed again). */
@@ -81,21 +67,8 @@ public final class ServicesRegistry {
         return parses.get();
     }
 
-    private boolean isRacy(RegistryState state) {
-        return state.stamp().modified().toMillis() >= state.readAtMillis() - RACY_WINDOW.toMillis();
-    }
-
-    private RegistryState.Stamp stamp() {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new RegistryState.Stamp(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
-        } catch (IOException e) {
-            return RegistryState.Stamp.ABSENT;
-        }
-    }
-
     /** One parse gives both readings: the strict one (or its error) and the lenient one. */
-    private RegistryState parse(RegistryState.Stamp stamp) {
+    private RegistryState parse(StampedCache.Stamp stamp) {
         parses.incrementAndGet();
         long readAt = System.currentTimeMillis(); // wall time, as file timestamps are
         List<JsonObject> rows;
@@ -184,7 +157,7 @@ public final class ServicesRegistry {
 
     private void update(UnaryOperator<List<ServiceEntry>> change) throws ServicesFileException, IOException {
         try (RegistryLock ignored = RegistryLock.acquire(file)) {
-            List<ServiceEntry> before = parse(stamp()).strictEntries(); // never a cached reading under the lock
+            List<ServiceEntry> before = parse(StampedCache.Stamp.of(file)).strictEntries(); // never a cached reading under the lock
             List<ServiceEntry> after = change.apply(before);
             if (after == before) {
                 return;

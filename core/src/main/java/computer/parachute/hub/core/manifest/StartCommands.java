@@ -1,5 +1,6 @@
 package computer.parachute.hub.core.manifest;
 
+import computer.parachute.hub.core.fs.StampedCache;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,11 +12,20 @@ public final class StartCommands {
     private StartCommands() {}
 
     public static StartCommand resolve(ServiceEntry entry) {
+        return resolve(entry, null);
+    }
+
+    /**
+     * As {@link #resolve(ServiceEntry)}, with module.json read through {@code manifests} (null: read afresh): the
+     * hub's API resolves a module's command on every start and restart, and the file rarely changes.
+     */
+    public static StartCommand resolve(ServiceEntry entry, StampedCache<ModuleManifest> manifests) {
         String shortName = ShortNames.forManifest(entry.name()).orElse(entry.name());
         if (entry.installDir() != null) {
             Path installDir = Path.of(entry.installDir());
             try {
-                ModuleManifest manifest = ModuleManifest.read(installDir);
+                ModuleManifest manifest = manifests == null ? ModuleManifest.read(installDir)
+                        : manifests.get(ModuleManifest.fileIn(installDir), stamp -> ModuleManifest.read(installDir));
                 if (manifest.startCmd().isEmpty()) {
                     return new StartCommand.Skipped("no-start-cmd", shortName + " has no resolvable startCmd (CLI-only module, or "
                             + ModuleManifest.fileIn(installDir) + " is missing a startCmd)");
