@@ -10,7 +10,7 @@ variant in turn, the way the harness does: N modules from services.json, wait un
 warm-up, --calls GETs of /api/modules with the operator token on one keep-alive connection (p50/p99 and the
 hub's CPU time per call from /proc, which a loaded box disturbs far less than wall time), then --cli-calls
 `parachute status` runs (p50, and the CPU time per call of the CLI's processes). `--supervisord` adds the harness's supervisord peer (XML-RPC getAllProcessInfo,
-`supervisorctl status`) as the reference. Ports: hub 33600+k, modules 33620+20k (bench range of this branch).
+`supervisorctl status`) as the reference. Ports: hub 33600+k, modules 33620+20k (--port-base moves them).
 """
 import argparse
 import os
@@ -145,6 +145,8 @@ def main():
     ap.add_argument("--detail", action="store_true", help="print each round's slowest calls and quartile means")
     ap.add_argument("--supervisord", action="store_true", help="add the harness's supervisord peer as reference")
     ap.add_argument("--java-flags", default="", help="extra hub JVM flags for every Java variant")
+    ap.add_argument("--port-base", type=int, default=33600,
+                    help="hub ports base+k, supervisord base+10, modules base+20+20k (a helper's own bench range)")
     args = ap.parse_args()
 
     peers = []
@@ -153,12 +155,12 @@ def main():
         cli, _, flags = cli.partition("|")  # 'label=cli|-XX:Flag ...': extra hub JVM flags for this variant only
         cli = Path(cli).resolve()
         ns = SimpleNamespace(java_cli=str(cli), java_launcher=str(cli.parent.parent.parent / "launcher/target/launcher.jar"),
-                             java_flags=f"{args.java_flags} {flags}".strip(), java_port=33600 + k, java_module_port=33620 + 20 * k)
+                             java_flags=f"{args.java_flags} {flags}".strip(), java_port=args.port_base + k, java_module_port=args.port_base + 20 + 20 * k)
         peer = JavaHubPeer(ns)
         peer.name = label
         peers.append(peer)
     if args.supervisord:
-        peers.append(RangedSupervisord(rpc_port=33610, module_port=33620 + 20 * len(peers)))
+        peers.append(RangedSupervisord(rpc_port=args.port_base + 10, module_port=args.port_base + 20 + 20 * len(peers)))
     for p in peers:
         why = p.available()
         if why:

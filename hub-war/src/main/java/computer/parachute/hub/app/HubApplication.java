@@ -2,6 +2,7 @@ package computer.parachute.hub.app;
 
 import computer.parachute.hub.api.HealthResource;
 import computer.parachute.hub.api.ModuleOpsResource;
+import computer.parachute.hub.api.ModuleCatalogWriter;
 import computer.parachute.hub.api.ModulesResource;
 import computer.parachute.hub.api.ReadyResource;
 import computer.parachute.hub.proxy.DiscoveryResource;
@@ -39,6 +40,8 @@ public final class HubApplication extends ResourceConfig {
         property(ServerProperties.MOXY_JSON_FEATURE_DISABLE, true);
         property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL");
         register(JsonBindingFeature.class);
+        // the module list (the status call) by hand with JSON-P: the same bytes as JSON-B, a fraction of its cost
+        register(ModuleCatalogWriter.class);
         register(new HubBinder(lifecycle, assets));
 
         register(RequestBodyLimitFilter.class);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Guards every {@link RequiresScope} resource (DESIGN §6, §7): {@code Authorization: Bearer <token>} (scheme in
@@ -29,6 +30,8 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
     /** Request property holding the {@link VerifiedToken} once the filter has passed. */
     public static final String VERIFIED_TOKEN = "computer.parachute.hub.auth.verifiedToken";
     private static final String BEARER = "bearer";
+    /** Compiled once: {@code String.split("\\s+")} compiles its regex on every call, i.e. every API request. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final TokenVerifier verifier;
     private final AcceptedIssuers acceptedIssuers;
@@ -63,7 +66,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
     static String bearerToken(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String value = header == null ? "" : header.strip();
-        String[] schemeAndRest = value.split("\\s+", 2);
+        String[] schemeAndRest = WHITESPACE.split(value, 2);
         if (!schemeAndRest[0].toLowerCase(Locale.ROOT).equals(BEARER)) {
             throw BearerChallenge.missing(request, "Authorization: Bearer <token> required");
         }

@@ -88,7 +88,7 @@ public final class SigningKeys {
      * authenticated request: it reads the public PEM only (never parses the private key) and parses each PEM once.
      */
     public Optional<RSAPublicKey> verificationKey(String kid) {
-        long retiredAfter = clock.millis() - RETIRED_KEY_RETENTION.toMillis();
+        long retiredAfter = retiredAfterMillis();
         return Transactions.withConnection(db, "look up signing key " + kid, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT public_key_pem"
                     + " FROM signing_keys WHERE kid = ? AND (retired_at IS NULL OR retired_at > ?)")) {
@@ -99,6 +99,20 @@ public final class SigningKeys {
                 }
             }
         });
+    }
+
+    /** Keys retired at or before this instant (epoch ms) no longer verify. */
+    long retiredAfterMillis() {
+        return clock.millis() - RETIRED_KEY_RETENTION.toMillis();
+    }
+
+    /** The key in a PEM read elsewhere (TokenRegistry#findWithKey), by the same parse cache; empty if unreadable. */
+    Optional<RSAPublicKey> parsedKey(String kid, String pem) {
+        try {
+            return Optional.of(publicKey(kid, pem));
+        } catch (SQLException e) {
+            return Optional.empty(); // the full check then fails the way verificationKey does
+        }
     }
 
     /** Parsed once per PEM text: the text is the key, so a cached parse can never be stale. */

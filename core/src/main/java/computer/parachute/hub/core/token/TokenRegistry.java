@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The hub.db {@code tokens} table: every minted token is recorded so it can be listed and revoked (DESIGN §7).
@@ -19,6 +20,9 @@ import java.util.Optional;
 public final class TokenRegistry {
     private static final String COLUMNS =
             "jti, subject, user_id, client_id, scopes, scope_set, created_at, expires_at, revoked_at, created_via";
+
+    /** Compiled once: {@code String.split("\\s+")} compiles its regex per call, and a row is read per API request. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final HubDatabase db;
     private final Clock clock;
@@ -58,6 +62,29 @@ public final class TokenRegistry {
         });
     }
 
+    /** A token's row and, from the same read, the public PEM of a key that still verifies (null when none does). */
+    record RowAndKey(TokenRecord row, String publicKeyPem) {}
+
+    /**
+     * {@link #find(String)} and {@link SigningKeys#verificationKey(String)}'s row in one statement on one connection:
+     * the check a remembered token goes through on every request (TokenVerifier), where the two lookups were two pool
+     * checkouts and two SQL compilations. {@code keyRetiredAfterMillis}: SigningKeys' retention cut-off.
+     */
+    Optional<RowAndKey> findWithKey(String jti, String kid, long keyRetiredAfterMillis) {
+        return Transactions.withConnection(db, "read token and its key", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + ", (SELECT public_key_pem FROM signing_keys WHERE kid = ? AND (retired_at IS NULL OR retired_at > ?))"
+                    + " AS key_pem FROM tokens WHERE jti = ?")) {
+                select.setString(1, kid);
+                select.setLong(2, keyRetiredAfterMillis);
+                select.setString(3, jti);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new RowAndKey(row(row), row.getString("key_pem"))) : Optional.<RowAndKey>empty();
+                }
+            }
+        });
+    }
+
     /** Every row, oldest first (for listings and tests). */
     public List<TokenRecord> all() {
         return Transactions.withConnection(db, "list tokens", connection -> {
@@ -92,16 +119,20 @@ public final class TokenRegistry {
         List<TokenRecord> rows = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                long revoked = row.getLong("revoked_at");
-                Instant revokedAt = row.wasNull() ? null : Instant.ofEpochMilli(revoked);
-                String scopes = row.getString("scopes");
-                rows.add(new TokenRecord(row.getString("jti"), row.getString("subject"), row.getString("user_id"),
-                        row.getString("client_id"),
-                        scopes.isBlank() ? List.of() : List.of(scopes.trim().split("\\s+")),
-                        row.getString("scope_set"), Instant.ofEpochMilli(row.getLong("created_at")),
-                        Instant.ofEpochMilli(row.getLong("expires_at")), revokedAt, row.getString("created_via")));
+                rows.add(row(row));
             }
         }
         return rows;
+    }
+
+    private static TokenRecord row(ResultSet row) throws SQLException {
+        long revoked = row.getLong("revoked_at");
+        Instant revokedAt = row.wasNull() ? null : Instant.ofEpochMilli(revoked);
+        String scopes = row.getString("scopes");
+        return new TokenRecord(row.getString("jti"), row.getString("subject"), row.getString("user_id"),
+                row.getString("client_id"),
+                scopes.isBlank() ? List.of() : List.of(WHITESPACE.split(scopes.trim())),
+                row.getString("scope_set"), Instant.ofEpochMilli(row.getLong("created_at")),
+                Instant.ofEpochMilli(row.getLong("expires_at")), revokedAt, row.getString("created_via"));
     }
 }
