@@ -13,7 +13,7 @@ public interface ChildProcess {
 
     /**
      * The child's stdout with its stderr merged in (one pipe, so lines keep the order the module wrote them in, and one
-     * pipe per module for the {@link OutputPoller} instead of two: module logs never told the streams apart).
+     * reader per module instead of two: module logs never told the streams apart).
      */
     InputStream stdout();
 

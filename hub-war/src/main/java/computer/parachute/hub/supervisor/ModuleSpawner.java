@@ -2,6 +2,7 @@ package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +23,13 @@ final class ModuleSpawner {
     private final SupervisorSeams seams;
     private final PortGuard portGuard;
     private final ChildRecords records;
-    private final OutputPoller outputReaders;
+    private final ExecutorService outputReaders;
     private final ExecutorService worker;
     private final ExitHandler exits;
     private final ReadinessGate gate;
 
     ModuleSpawner(SupervisorSettings settings, SupervisorSeams seams, PortGuard portGuard, ChildRecords records,
-                  OutputPoller outputReaders, ExecutorService worker, ExitHandler exits, ReadinessGate gate) {
+                  ExecutorService outputReaders, ExecutorService worker, ExitHandler exits, ReadinessGate gate) {
         this.settings = settings;
         this.seams = seams;
         this.portGuard = portGuard;
@@ -91,7 +92,7 @@ final class ModuleSpawner {
         }
         CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
         try {
-            drained = pump(entry, child, "output");
+            drained = pump(entry, child.stdout(), "output");
             records.insert(new ChildRecord(entry.shortName, child.pid(), child.startTime(),
                     String.join(" ", request.cmd()), seams.wallClock().instant(), spawnId));
         } finally {
@@ -113,10 +114,10 @@ final class ModuleSpawner {
         return child.onExit().isDone() ? 0 : birth;
     }
 
-    private CompletableFuture<Void> pump(ModuleEntry entry, ChildProcess child, String name) {
-        OutputPump pump = new OutputPump(child.stdout(), entry.log::childLine, settings.maxLineBytes(),
+    private CompletableFuture<Void> pump(ModuleEntry entry, InputStream stream, String name) {
+        OutputPump pump = new OutputPump(stream, entry.log::childLine, settings.maxLineBytes(),
                 entry.shortName + " " + name);
-        return outputReaders.add(pump, child.onExit());
+        return CompletableFuture.runAsync(pump, outputReaders);
     }
 
     private static boolean isAttached(ModuleEntry entry, ChildProcess child) {

@@ -12,7 +12,6 @@ import java.util.logging.Logger;
  * Reads one child stream to EOF and hands over complete UTF-8 lines (split on '\n', which never occurs inside a
  * multi-byte sequence, so a line arriving in pieces is handed over once). A line longer than {@code maxLineBytes}
  * is cut at a character boundary; a final partial line is flushed at EOF (the exit cause is often the last line).
- * While the module runs the {@link OutputPoller} feeds it; {@link #run()} then reads the rest to EOF.
  */
 final class OutputPump implements Runnable {
     private static final Logger LOG = Logger.getLogger(OutputPump.class.getName());
@@ -48,12 +47,7 @@ final class OutputPump implements Runnable {
         }
     }
 
-    InputStream in() {
-        return in;
-    }
-
-    /** Takes {@code length} bytes read from the stream by someone else (the {@link OutputPoller}) before {@link #run()}. */
-    void consume(byte[] chunk, int length) {
+    private void consume(byte[] chunk, int length) {
         int lineStart = 0;
         for (int i = 0; i < length; i++) {
             if (chunk[i] == '\n') {

@@ -35,9 +35,7 @@ public final class Supervisor {
     private final HubHome home;
     private final Map<String, ModuleEntry> entries = new LinkedHashMap<>();
     private final ExecutorService worker = NamedThreads.cachedPool("supervisor-worker");
-    /** Drains an exited module's pipe to EOF (OutputPoller reads them all while they run). */
-    private final ExecutorService outputDrainers = NamedThreads.cachedPool("supervisor-drain");
-    private final OutputPoller outputReaders = new OutputPoller(outputDrainers);
+    private final ExecutorService outputReaders = NamedThreads.cachedPool("supervisor-output");
     private final ModuleSpawner spawner;
     private final ModuleStopper stopper;
     private final OrphanReaper reaper;
@@ -242,8 +240,7 @@ public final class Supervisor {
             stopAll();
         } finally {
             NamedThreads.shutdown(worker, EXECUTOR_STOP_SECONDS);
-            outputReaders.close();
-            NamedThreads.shutdown(outputDrainers, EXECUTOR_STOP_SECONDS);
+            NamedThreads.shutdown(outputReaders, EXECUTOR_STOP_SECONDS);
             entriesCopy().forEach(entry -> entry.log.close());
             LOG.info(() -> "supervisor stopped: " + list().stream()
                     .map(s -> s.shortName() + "=" + s.state()).collect(Collectors.joining(", ")));
