@@ -1,11 +1,10 @@
 package computer.parachute.hub.api;
 
+import computer.parachute.hub.core.testing.FreePorts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -36,13 +35,7 @@ final class ModuleProbes {
 
     /** Nothing listens on 127.0.0.1:{@code port}: we can bind it ourselves. */
     static boolean portIsFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return FreePorts.bindable(port);
     }
 
     static boolean isAlive(long pid) {

@@ -33,7 +33,8 @@ public final class FreePorts {
         return ephemeral();
     }
 
-    private static boolean bindable(int port) {
+    /** Nothing listens on 127.0.0.1:{@code port}: we can bind it ourselves. */
+    public static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
