@@ -21,7 +21,7 @@ import tarfile
 import tempfile
 import time
 
-from startup import free_port, healthy, rss_mb  # same directory: one copy of the probes
+from startup import await_health, free_port, rss_mb  # same directory: one copy of the probes
 
 TOMCAT = "11.0.14"
 JETTY = "12.1.12"
@@ -98,13 +98,8 @@ def one_run(name, runner, dist, war):
     started = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=base, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        while not healthy(port):
-            if proc.poll() is not None:
-                raise SystemExit(f"{name} exited {proc.returncode} before serving (see {run_dir}/console.log)")
-            if time.monotonic() - started > START_DEADLINE_S:
-                raise SystemExit(f"{name}: no 200 from /health within {START_DEADLINE_S} s")
-            time.sleep(POLL_INTERVAL_S)
-        elapsed_ms = (time.monotonic() - started) * 1000
+        elapsed_ms = await_health(proc, port, started, f"{name} (see {run_dir}/console.log)",
+                                  START_DEADLINE_S, POLL_INTERVAL_S)
         rss_up = rss_mb(proc.pid)
         time.sleep(SETTLE_S)
         rss_settled = rss_mb(proc.pid)

@@ -61,6 +61,17 @@ def scrape(port):
         pass
 
 
+def await_health(proc, port, started, who="hub", deadline_s=START_DEADLINE_S, interval_s=POLL_INTERVAL_S):
+    """Polls /health until a 200 (bounded); ms from `started`. Exits the script if the process dies first."""
+    while not healthy(port):
+        if proc.poll() is not None:
+            raise SystemExit(f"{who} exited {proc.returncode} before serving")
+        if time.monotonic() - started > deadline_s:
+            raise SystemExit(f"{who}: no 200 from /health within {deadline_s} s")
+        time.sleep(interval_s)
+    return (time.monotonic() - started) * 1000
+
+
 def one_run(jar, jvm_flags, extra_env=None):
     home = tempfile.mkdtemp(prefix="hub-bench-")
     port = free_port()
@@ -69,13 +80,7 @@ def one_run(jar, jvm_flags, extra_env=None):
     proc = subprocess.Popen(["java", *jvm_flags, "-jar", jar], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while not healthy(port):
-            if proc.poll() is not None:
-                raise SystemExit(f"hub exited {proc.returncode} before serving")
-            if time.monotonic() - started > START_DEADLINE_S:
-                raise SystemExit(f"no 200 from /health within {START_DEADLINE_S} s")
-            time.sleep(POLL_INTERVAL_S)
-        elapsed_ms = (time.monotonic() - started) * 1000
+        elapsed_ms = await_health(proc, port, started)
         rss = rss_mb(proc.pid)
         scrape(port)
         rss_scraped = rss_mb(proc.pid)
