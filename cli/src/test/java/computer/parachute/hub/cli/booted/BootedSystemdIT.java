@@ -2,14 +2,10 @@ package computer.parachute.hub.cli.booted;
 
 import computer.parachute.hub.core.testing.Poll;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -35,35 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link BootedUserUnitIT} does the user arm. Skipped only where nspawn cannot run at all; the tree is built once
  * (~1-2 min) and cached in {@code ~/.cache/parachute-it} ({@code PARACHUTE_IT_CACHE}).
  */
-class BootedSystemdIT {
+class BootedSystemdIT extends BootedScenario {
     private static final String UNIT_FILE = "/etc/systemd/system/" + UNIT;
-    private static final Path WORK = Path.of("target", "booted-systemd", "system").toAbsolutePath();
-    private static Path rootfs;
-
-    @TempDir
-    Path temp;
-    private BootedHub hub;
-    private BootedContainer box;
-
-    @BeforeAll
-    @Timeout(value = 15, unit = TimeUnit.MINUTES)
-    static void rootfs() throws Exception {
-        rootfs = BootedHub.rootfs(WORK);
-    }
-
-    @AfterEach
-    void powerOff() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void theHubUnitUnderARealSystemd() throws Exception {
         long started = System.nanoTime();
-        hub = BootedHub.boot(rootfs, temp, WORK);
-        box = hub.container();
+        boot("system");
         installWithoutStarting();
         startThroughSystemd();
         moduleVerbs();

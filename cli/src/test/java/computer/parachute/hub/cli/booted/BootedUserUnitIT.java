@@ -2,14 +2,10 @@ package computer.parachute.hub.cli.booted;
 
 import computer.parachute.hub.core.testing.Poll;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,37 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code status} with the user manager's MainPID, {@code kill -9} ({@code Restart=}; the module gets SIGTERM), a hung
  * hub (the watchdog aborts it; the module gets SIGTERM), {@code logs hub} from the user's journal, stop, uninstall.
  */
-class BootedUserUnitIT {
+class BootedUserUnitIT extends BootedScenario {
     private static final String USER = "op";
     private static final String UNIT_FILE = "/home/" + USER + "/.config/systemd/user/" + UNIT;
-    private static final Path WORK = Path.of("target", "booted-systemd", "user").toAbsolutePath();
-    private static Path rootfs;
-
-    @TempDir
-    Path temp;
-    private BootedHub hub;
-    private BootedContainer box;
     private String uid;
-
-    @BeforeAll
-    @Timeout(value = 15, unit = TimeUnit.MINUTES)
-    static void rootfs() throws Exception {
-        rootfs = BootedHub.rootfs(WORK);
-    }
-
-    @AfterEach
-    void powerOff() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aLingeringUsersOwnUnit() throws Exception {
         long started = System.nanoTime();
-        hub = BootedHub.boot(rootfs, temp, WORK);
-        box = hub.container();
+        boot("user");
         box.ok("useradd", "--create-home", USER);
         uid = box.ok("id", "-u", USER).stdout().strip();
         box.ok("loginctl", "enable-linger", USER);
