@@ -8,10 +8,7 @@ import computer.parachute.hub.core.token.HubOrigins;
 import computer.parachute.hub.core.token.OperatorTokenFile;
 import computer.parachute.hub.core.token.ScopeSets;
 import computer.parachute.hub.core.token.TokenServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,23 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operator tokens, malformed registry and manifest files, bad verbs and names. Each gets one actionable line and
  * exit 1 (failure) or 2 (usage), never a stack trace, and no operator file is changed.
  */
-class CliBadInputIT {
-    @TempDir
-    static Path root;
-    static CliProcess cli;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        cli = CliProcess.withRunningHub(root);
-    }
-
-    @AfterAll
-    static void stopHub() {
-        if (cli != null) {
-            cli.killRecordedHub();
-        }
-    }
-
+class CliBadInputIT extends RunningHubScenario {
     private static Path token() {
         return cli.home.resolve("operator.token");
     }

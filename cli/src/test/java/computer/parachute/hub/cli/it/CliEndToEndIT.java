@@ -2,10 +2,7 @@ package computer.parachute.hub.cli.it;
 
 import computer.parachute.hub.core.manifest.ServiceEntry;
 import computer.parachute.hub.core.manifest.ServicesRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,21 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real parachute.jar as a subprocess against the real launcher.jar: detached start, status, stop; the
  * hub-down, token-missing and port-taken messages. The hub a test starts is killed by pid afterwards.
  */
-class CliEndToEndIT {
-    @TempDir
-    Path root;
-    CliProcess cli;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.killRecordedHub();
-    }
-
+class CliEndToEndIT extends FreshHomeScenario {
     @Test
     void hubDownMessages() throws Exception {
         CliProcess.Result status = cli.run("status");

@@ -3,10 +3,8 @@ package computer.parachute.hub.cli.it;
 import computer.parachute.hub.core.testing.Poll;
 import computer.parachute.hub.core.testing.TestModules;
 import jakarta.json.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,20 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (pidfile, hub.log, the hub's own hub.db, token and a module's log) leave nothing under PARACHUTE_HOME that group
  * or others can read or write.
  */
-class CliOwnerOnlyIT {
-    @TempDir
-    Path root;
-    CliProcess cli;
-
+class CliOwnerOnlyIT extends FreshHomeScenario {
     @BeforeEach
-    void setUp() throws Exception {
-        cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
+    void underUmask000() {
         cli.umask = "000";
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.killRecordedHub();
     }
 
     @Test

@@ -1,9 +1,6 @@
 package computer.parachute.hub.cli.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,25 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * module down exits 1 with its startError (code, message, fix) and never prints ✓; a stop of a name that is not
  * installed exits 1 with start's "not installed" line.
  */
-class CliTruthIT {
+class CliTruthIT extends RunningHubScenario {
     private static final String NOT_INSTALLED = "✗ typo is not installed — run `parachute install typo` first, then"
             + " `parachute start typo`.\n";
-
-    @TempDir
-    static Path root;
-    static CliProcess cli;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        cli = CliProcess.withRunningHub(root);
-    }
-
-    @AfterAll
-    static void stopHub() {
-        if (cli != null) {
-            cli.killRecordedHub();
-        }
-    }
 
     @Test
     void aModuleWhoseBinaryIsMissingFailsStartAndRestartWithItsStartError() throws Exception {

@@ -2,10 +2,7 @@ package computer.parachute.hub.cli.it;
 
 import computer.parachute.hub.core.testing.Poll;
 import jakarta.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,22 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 9 through the real CLI and a detached hub: a module that prints 4 MB fills its own log, while
  * {@code hub/logs/hub.log} (the hub's stdout, which nothing rotates) holds only the hub's own notes.
  */
-class HubLogBoundIT {
+class HubLogBoundIT extends FreshHomeScenario {
     private static final int MODULE_BYTES = 4_000_000;
-
-    @TempDir
-    Path root;
-    CliProcess cli;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        cli = new CliProcess(root.resolve("home"), CliProcess.freePort());
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.killRecordedHub();
-    }
 
     @Test
     void moduleOutputGoesToTheModulesLogNotIntoHubLog() throws Exception {

@@ -9,11 +9,8 @@ import computer.parachute.hub.core.token.OperatorTokens;
 import computer.parachute.hub.core.token.ScopeSets;
 import computer.parachute.hub.core.token.SigningKey;
 import computer.parachute.hub.core.token.TokenServices;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,23 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 9 "tokens are an allow-list", end to end: a real hub started by the real parachute.jar; forged tokens are
  * signed with the private key read out of that hub's hub.db, as someone who copied the file would.
  */
-class TokenTrustIT {
-    @TempDir
-    static Path root;
-    static CliProcess cli;
+class TokenTrustIT extends RunningHubScenario {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        cli = CliProcess.withRunningHub(root);
-    }
-
-    @AfterAll
-    static void stopHub() {
-        if (cli != null) {
-            cli.killRecordedHub();
-        }
-    }
 
     /** Every test leaves a working admin token behind, as the operator would after reading the CLI's advice. */
     @AfterEach
