@@ -153,7 +153,15 @@ public final class CdsTraining {
             request("POST", port, "/api/modules/" + TRAINING_MODULE + "/restart", token); // module-ops path: 422
             request("GET", port, "/no-such-path", null);
             request("GET", port, "/api/modules", null);
-            trainLiveModule(hub, port, modulePort, token);
+            try {
+                trainLiveModule(hub, port, modulePort, token);
+            } catch (IOException e) {
+                if (!hub.isAlive()) {
+                    throw e;
+                }
+                // a slow build machine: the cache is still written, without the live module's paths
+                System.err.println("CdsTraining: the live module's restart and crash were not trained: " + e.getMessage());
+            }
             if (!command.isEmpty()) {
                 runCommand(command, parachuteHome, port);
             }
