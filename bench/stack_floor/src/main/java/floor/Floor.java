@@ -17,9 +17,14 @@ final class Floor {
 
     /**
      * HubServer's pool (2 idle threads, at most 32, no reserved threads) and no graceful stop, one connector on
-     * loopback: so the difference to the hub is the hub's own code, not Jetty's defaults.
+     * loopback, the Launcher's Jetty property: so the difference to the hub is the hub's own code, not Jetty's defaults.
      */
     static Server server() {
+        // as the hub's Launcher does: without it Jetty's MemoryUtils starts the platform MBean server (and with it
+        // JFR's MXBean) only to ask whether oops are compressed
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        }
         QueuedThreadPool threads = new QueuedThreadPool(32, 2, 30_000);
         threads.setReservedThreads(0);
         Server server = new Server(threads);
