@@ -12,7 +12,9 @@ then launches, round after round (the order rotates every round; one untimed war
   supervisord        `supervisord -n` with the peer benchmark's config (N programs, autostart=false) -> XML-RPC getState
   Hello              a ServerSocket answering 200: the JVM itself with the hub's flags
   PlainJetty         Jetty 12's core Server and one Handler
-  JettyJersey        + ee11 ServletContextHandler, Jersey ServletContainer, one resource (HK2), JSON-B (Yasson)
+  JettyServlet       + ee11 ServletContextHandler and one HttpServlet
+  JettyJerseyString  + Jersey's ServletContainer (HK2) over one resource returning a String
+  JettyJersey        + the resource returns a record written by JSON-B (Yasson)
   JettyJerseySqlite  + HikariCP (pool of 1) over a sqlite-jdbc file, `select 1` at start and on every /health
   ..., no AOT        the whole stack without its AOT cache
   hub                launcher.jar as `parachute serve --print-command` prints it, fresh home with an operator token
@@ -44,7 +46,7 @@ PROJECT = REPO / "bench" / "stack_floor"
 JAR = PROJECT / "target" / "stack-floor.jar"
 CLI = REPO / "cli" / "target" / "parachute"
 LAUNCHER = REPO / "launcher" / "target" / "launcher.jar"
-JAVA_VARIANTS = ["Hello", "PlainJetty", "JettyJersey", "JettyJerseySqlite"]
+JAVA_VARIANTS = ["Hello", "PlainJetty", "JettyServlet", "JettyJerseyString", "JettyJersey", "JettyJerseySqlite"]
 START_DEADLINE_S = 60
 AOT_DUMP_DEADLINE_S = 180  # the JVM assembles the cache after exit: seconds, more on a loaded box
 STOP_DEADLINE_S = 20
@@ -218,7 +220,8 @@ def supervisord_variant(port, workdir, modules):
 
 
 # what each row adds to: the layer it is measured against in the Δ column
-LAYER_BELOW = {"PlainJetty": "Hello", "JettyJersey": "PlainJetty", "JettyJerseySqlite": "JettyJersey",
+LAYER_BELOW = {"PlainJetty": "Hello", "JettyServlet": "PlainJetty", "JettyJerseyString": "JettyServlet",
+               "JettyJersey": "JettyJerseyString", "JettyJerseySqlite": "JettyJersey",
                "JettyJerseySqlite, no AOT": "JettyJerseySqlite", "hub": "JettyJerseySqlite"}
 
 

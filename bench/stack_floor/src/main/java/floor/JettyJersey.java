@@ -39,12 +39,17 @@ public final class JettyJersey {
         server.join();
     }
 
+    /** {@link #lean} with JSON-B (Yasson) registered by hand, as the hub's HubApplication does. */
+    static ResourceConfig app(Class<?> resource) {
+        return lean(resource).register(JsonBindingFeature.class);
+    }
+
     /**
      * One resource with the start-up switches the hub's HubApplication sets (no WADL, no auto-discovery or
-     * META-INF/services lookup, no validation/JSON-P/MOXy, no default XML/image providers) and JSON-B registered by
-     * hand: the leanest Jersey the hub could have, not Jersey's defaults.
+     * META-INF/services lookup, no validation/JSON-P/MOXy, no default XML/image providers): the leanest Jersey the hub
+     * could have, not Jersey's defaults.
      */
-    static ResourceConfig app(Class<?> resource) {
+    static ResourceConfig lean(Class<?> resource) {
         return new ResourceConfig(resource)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
@@ -52,8 +57,7 @@ public final class JettyJersey {
                 .property(ServerProperties.BV_FEATURE_DISABLE, true)
                 .property(ServerProperties.JSON_PROCESSING_FEATURE_DISABLE, true)
                 .property(ServerProperties.MOXY_JSON_FEATURE_DISABLE, true)
-                .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL")
-                .register(JsonBindingFeature.class);
+                .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL");
     }
 
     static ServletContextHandler context(ResourceConfig app) {
