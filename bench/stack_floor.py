@@ -3,8 +3,8 @@
 sqlite-jdbc) start on this JVM, next to the real hub and supervisord, in one interleaved run.
 
 Usage:
-    bench/stack_floor.py [--rounds 7] [--port-base 32000] [--settle 3] [--modules 20] [--no-build]
-                         [--out bench/results/stack_floor.md]
+    bench/stack_floor.py [--rounds 7] [--port-base 32000] [--settle 3] [--modules 20] [--no-build] [--no-hub]
+                         [--flags 'LABEL=JVM FLAGS' ...] [--only LABEL,LABEL] [--out bench/results/stack_floor.md]
 Builds bench/stack_floor (offline, one shaded jar as launcher.jar is), records a Java 25 AOT cache per Java variant
 (a training run as CdsTraining does for the hub: C1 only, a few requests, SIGTERM, the JVM writes the cache at exit),
 then launches, round after round (the order rotates every round; one untimed warm-up launch each first):
@@ -17,6 +17,7 @@ then launches, round after round (the order rotates every round; one untimed war
   JettyJersey        + the resource returns a record written by JSON-B (Yasson)
   JettyJerseySqlite  + HikariCP (pool of 1) over a sqlite-jdbc file, `select 1` at start and on every /health
   ..., no AOT        the whole stack without its AOT cache
+  --flags LABEL=...   JettyJerseySqlite with extra JVM flags (an experiment: what a flag does to the floor)
   hub                launcher.jar as `parachute serve --print-command` prints it, fresh home with an operator token
 
 Every Java variant runs with the hub's shipped JVM flags (from `--print-command`), its own AOT cache in place of
@@ -28,6 +29,7 @@ import argparse
 import datetime
 import os
 import platform
+import shlex
 import shutil
 import signal
 import statistics
@@ -253,6 +255,9 @@ def main():
     parser.add_argument("--modules", type=int, default=20, help="programs in supervisord's config (autostart=false)")
     parser.add_argument("--no-build", action="store_true", help="use bench/stack_floor/target as it is")
     parser.add_argument("--no-hub", action="store_true")
+    parser.add_argument("--flags", action="append", default=[], metavar="LABEL=FLAGS",
+                        help="adds JettyJerseySqlite with these JVM flags after the hub's (own AOT cache); repeatable")
+    parser.add_argument("--only", help="comma-separated labels to run (default: all)")
     parser.add_argument("--out", default=str(REPO / "bench" / "results" / "stack_floor.md"))
     opts = parser.parse_args()
     for f in (CLI, LAUNCHER):
@@ -268,25 +273,37 @@ def main():
         sqlite = sqlite_native_dir(workdir)
         caches = PROJECT / "target" / "aot"
         caches.mkdir(exist_ok=True)
+        ports = iter(range(opts.port_base, opts.port_base + 100))
+        keep = set(opts.only.split(",")) if opts.only else None
         variants = []
-        sup = supervisord_variant(opts.port_base, workdir, opts.modules)
+
+        def java_variant(label, main_class, flags=(), aot=True):
+            """main_class with the hub's flags (+ flags), and its own AOT cache trained with exactly those."""
+            port = next(ports)
+            if keep is not None and label not in keep:
+                return None
+            extra = [*flags, *(sqlite if main_class == "JettyJerseySqlite" else [])]
+            cache = caches / f"{label.replace(' ', '_')}.aot"
+            if aot:
+                train(java, before, after, main_class, cache, port, workdir, extra)
+            return Variant(label, [java, *before, *([f"-XX:AOTCache={cache}"] if aot else []), *after, *extra,
+                                   "-cp", str(JAR), f"floor.{main_class}"], port,
+                           env={"FLOOR_DB": str(workdir / f"{label.replace(' ', '_')}.db")})
+
+        sup = supervisord_variant(next(ports), workdir, opts.modules)
         if sup:
             variants.append(sup)
-        for i, main_class in enumerate(JAVA_VARIANTS, start=1):
-            port = opts.port_base + i
-            extra = sqlite if main_class == "JettyJerseySqlite" else []
-            cache = caches / f"{main_class}.aot"
-            train(java, before, after, main_class, cache, port, workdir, extra)
-            db = workdir / f"{main_class}.db"
-            variants.append(Variant(main_class, [java, *before, f"-XX:AOTCache={cache}", *after, *extra,
-                                                 "-cp", str(JAR), f"floor.{main_class}"], port,
-                                    env={"FLOOR_DB": str(db)}))
+        for main_class in JAVA_VARIANTS:
+            variants.append(java_variant(main_class, main_class))
         # the whole stack without its cache: what the cache buys in start-up, and what its mapped pages cost in RSS
-        variants.append(Variant("JettyJerseySqlite, no AOT", [java, *before, *after, *sqlite, "-cp", str(JAR),
-                                                            "floor.JettyJerseySqlite"],
-                                opts.port_base + len(JAVA_VARIANTS) + 1, env={"FLOOR_DB": str(workdir / "noaot.db")}))
+        variants.append(java_variant("JettyJerseySqlite, no AOT", "JettyJerseySqlite", aot=False))
+        for spec in opts.flags:
+            label, _, flags = spec.partition("=")
+            LAYER_BELOW[label] = "JettyJerseySqlite"
+            variants.append(java_variant(label, "JettyJerseySqlite", shlex.split(flags)))
         if not opts.no_hub:
-            variants.append(hub_variant(argv, opts.port_base + len(JAVA_VARIANTS) + 2, workdir))
+            variants.append(hub_variant(argv, next(ports), workdir))
+        variants = [v for v in variants if v and (keep is None or v.label in keep)]
         load_start = loadavg()
         print(f"load average at the start: {load_start}", flush=True)
         for v in variants:
@@ -296,7 +313,7 @@ def main():
             for v in order:
                 res = v.launch(opts.settle)
                 v.runs.append(res)
-                print(f"round {r + 1} {v.label:>25}: {res['wall']:6.0f} ms wall, {res['cpu']:5.0f} ms CPU,"
+                print(f"round {r + 1} {v.label:>28}: {res['wall']:6.0f} ms wall, {res['cpu']:5.0f} ms CPU,"
                       f" RSS {res['rss']:5.1f} MB, idle RSS {res['idle']:5.1f} MB", flush=True)
         load_end = loadavg()
     finally:
@@ -305,7 +322,8 @@ def main():
     report = table(variants, opts.rounds)
     meta = (f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs, load"
             f" average {load_start} at the start, {load_end} at the end; {java_version}.\n"
-            f"Java flags (the hub's, each variant with its own AOT cache): {' '.join(before + after)}\n")
+            f"Java flags (the hub's, each variant with its own AOT cache): {' '.join(before + after)}\n"
+            f"Command: bench/stack_floor.py {shlex.join(sys.argv[1:])}\n")
     print("\n" + report + "\n\n" + meta)
     Path(opts.out).write_text("# Stack floor (bench/stack_floor.py)\n\n" + meta + "\n" + report + "\n")
     print(f"wrote {opts.out}")
