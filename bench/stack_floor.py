@@ -41,7 +41,7 @@ import zipfile
 from pathlib import Path
 
 from startup import rss_mb
-from startup_ab import cpu_ms, status_of
+from startup_ab import await_ok, cpu_ms, status_of  # bounded polls and /proc probes: one copy
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT = REPO / "bench" / "stack_floor"
@@ -49,10 +49,8 @@ JAR = PROJECT / "target" / "stack-floor.jar"
 CLI = REPO / "cli" / "target" / "parachute"
 LAUNCHER = REPO / "launcher" / "target" / "launcher.jar"
 JAVA_VARIANTS = ["Hello", "PlainJetty", "JettyServlet", "JettyJerseyString", "JettyJersey", "JettyJerseySqlite"]
-START_DEADLINE_S = 60
 AOT_DUMP_DEADLINE_S = 180  # the JVM assembles the cache after exit: seconds, more on a loaded box
 STOP_DEADLINE_S = 20
-POLL_S = 0.005
 TRAINING_REQUESTS = 30
 
 
@@ -86,16 +84,6 @@ def stop(proc):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=STOP_DEADLINE_S)
-
-
-def await_ready(proc, started, ready):
-    while not ready():
-        if proc.poll() is not None:
-            raise SystemExit(f"{proc.args[:3]}... exited {proc.returncode} before answering")
-        if time.monotonic() - started > START_DEADLINE_S:
-            raise SystemExit(f"{proc.args[:3]}... did not answer within {START_DEADLINE_S} s")
-        time.sleep(POLL_S)
-    return (time.monotonic() - started) * 1000
 
 
 def rss_split(pid):
@@ -137,7 +125,7 @@ class Variant:
         proc = subprocess.Popen(self.argv, env=self.env, cwd=self.cwd, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         try:
-            wall = await_ready(proc, started, self.ready)
+            wall = await_ok(proc, started, self.ready)
             cpu, rss = cpu_ms(proc.pid), rss_mb(proc.pid)
             time.sleep(settle)
             anon, file = rss_split(proc.pid)
@@ -156,7 +144,7 @@ def train(java, before, after, main, cache, port, workdir, extra):
     with open(log, "w") as out:
         proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        await_ready(proc, time.monotonic(), lambda: status_of(port, "/health") == 200)
+        await_ok(proc, time.monotonic(), lambda: status_of(port, "/health") == 200)
         for _ in range(TRAINING_REQUESTS):
             status_of(port, "/health")
         status_of(port, "/no-such-path")
