@@ -103,8 +103,9 @@ public final class HubLifecycle {
         this.tokens = TokenServices.over(database, clock);
         this.supervisorScheduler = new ExecutorScheduler();
         JdkProcessTable processTable = new JdkProcessTable();
-        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(),
-                new ProcProcessTree(processTable), new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
+        ProcProcessTree processTree = new ProcProcessTree(processTable);
+        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(processTree),
+                processTree, new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
                 supervisorScheduler, MonotonicClock.SYSTEM, clock, new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
