@@ -43,6 +43,7 @@ public final class HubApplication extends ResourceConfig {
         // the module list (the status call) by hand with JSON-P: the same bytes as JSON-B, a fraction of its cost
         register(ModuleCatalogWriter.class);
         register(new HubBinder(lifecycle, assets));
+        register(new ModuleBootOnStartup(lifecycle));
 
         register(RequestBodyLimitFilter.class);
         register(NoStoreResponseFilter.class);
