@@ -29,14 +29,26 @@ sys.path.insert(0, str(next((d for d in (HERE.parent.parent / "shared" / "bench"
                                           / "bench") if (d / "bench.py").is_file()), HERE.parent.parent / "shared")))
 sys.path.insert(0, str(HERE))
 
-from bench import (DirectPeer, Tracker, health_pid, measure_replace, ms, now, poll_ports_ready, port_open,  # noqa: E402
+from bench import (DirectPeer, Tracker, Unsupported, health_pid, measure_replace, ms, now, poll_ports_ready, port_open,  # noqa: E402
                    run_in_thread, send_crash, wait_until)
 import parachute_java  # noqa: E402
 
 TIMEOUT_S = 60
 
 
-def one_launch(peer, n, samples):
+class FloorPeer(DirectPeer):
+    """baseline-direct on ports of our own choosing (the harness fixes 27400+, which other runs on a shared box use)."""
+
+    def __init__(self, first_port):
+        super().__init__()
+        self.first_port = first_port
+
+    def prepare(self, workdir, n):
+        self.ports = [self.first_port + i for i in range(n)] if self.first_port else super().prepare(workdir, n)
+        return self.ports
+
+
+def one_launch(peer, n, samples, status_calls=0):
     workdir = Path(tempfile.mkdtemp(prefix="lifecycle-ab-"))
     tracker = Tracker()
     out = {"restart": [], "restart_gone": [], "crash": [], "stop_all": None}
@@ -53,6 +65,11 @@ def one_launch(peer, n, samples):
         if any(r is None for r in poll_ports_ready(ports, t0, TIMEOUT_S, tracker)):
             raise SystemExit("not all modules ready")
         time.sleep(1.0)
+        for _ in range(status_calls):  # as the peer run: its status loop comes before the restart
+            try:
+                peer.status()
+            except Unsupported:  # baseline-direct has no status API
+                break
         for k in range(samples):
             i = k % n
             old = health_pid(ports[i])
@@ -98,6 +115,11 @@ def main():
     ap.add_argument("--before-cmd", required=True)
     ap.add_argument("--before-cli", required=True)
     ap.add_argument("--java-flags", default="")
+    ap.add_argument("--status-calls", type=int, default=0,
+                    help="GET /api/modules calls before the first restart (the peer run makes 201: its restart is"
+                         " then the first POST of a hub that has answered authenticated GETs)")
+    ap.add_argument("--floor-port", type=int, default=0,
+                    help="first module port of the floor (default: the harness's 27400+)")
     ap.add_argument("--floor", action="store_true",
                     help="also the harness's baseline-direct (no supervisor; its fixed ports 27400+): restart and stop"
                          " all only")
@@ -108,11 +130,11 @@ def main():
                               java_before_cmd=opts.before_cmd, java_before_cli=opts.before_cli)
     variants = [("before", parachute_java.EarlierJavaHubPeer), ("after", parachute_java.JavaHubPeer)]
     if opts.floor:
-        variants.append(("floor", lambda _: DirectPeer()))
+        variants.append(("floor", lambda _: FloorPeer(opts.floor_port)))
     results = {label: {"restart": [], "restart_gone": [], "crash": [], "stop_all": []} for label, _ in variants}
     for r in range(opts.rounds):
         for label, factory in (variants if r % 2 == 0 else list(reversed(variants))):
-            out = one_launch(factory(args), opts.modules, opts.samples)
+            out = one_launch(factory(args), opts.modules, opts.samples, opts.status_calls)
             for key in ("restart", "restart_gone", "crash"):
                 results[label][key].extend(out[key])
             results[label]["stop_all"].append(out["stop_all"])

@@ -28,7 +28,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ModuleCatalogWriter implements MessageBodyWriter<ModuleCatalog> {
     /** One factory: {@code Json.createGenerator} looks the provider up through ServiceLoader on every call. */
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -69,36 +69,40 @@ public final class ModuleCatalogWriter implements MessageBodyWriter<ModuleCatalo
         }
         json.write("restartsInWindow", m.restartsInWindow());
         string(json, "short", m.shortName());
-        StartError error = m.startError();
-        if (error != null) {
-            json.writeStartObject("start_error");
-            instant(json, "at", error.at());
-            string(json, "binary", error.binary());
-            string(json, "description", error.description());
-            string(json, "type", error.type());
-            json.writeEnd();
-        }
+        startError(json, "start_error", m.startError());
         instant(json, "startedAt", m.startedAt());
         string(json, "supervisor_status", m.supervisorStatus());
         string(json, "version", m.version());
         json.writeEnd();
     }
 
-    private static void string(JsonGenerator json, String name, String value) {
+    /** A {@link StartError} member as JSON-B writes it (its members in lexicographic order, nulls left out). */
+    static void startError(JsonGenerator json, String name, StartError error) {
+        if (error != null) {
+            json.writeStartObject(name);
+            instant(json, "at", error.at());
+            string(json, "binary", error.binary());
+            string(json, "description", error.description());
+            string(json, "type", error.type());
+            json.writeEnd();
+        }
+    }
+
+    static void string(JsonGenerator json, String name, String value) {
         if (value != null) {
             json.write(name, value);
         }
     }
 
     /** JSON-B writes an Instant with {@code DateTimeFormatter.ISO_INSTANT}, which is {@link Instant#toString()}. */
-    private static void instant(JsonGenerator json, String name, Instant value) {
+    static void instant(JsonGenerator json, String name, Instant value) {
         if (value != null) {
             json.write(name, value.toString());
         }
     }
 
     /** The container owns the response stream: closing the generator must only flush it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

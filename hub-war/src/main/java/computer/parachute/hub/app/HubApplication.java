@@ -3,6 +3,7 @@ package computer.parachute.hub.app;
 import computer.parachute.hub.api.HealthResource;
 import computer.parachute.hub.api.ModuleOpsResource;
 import computer.parachute.hub.api.ModuleCatalogWriter;
+import computer.parachute.hub.api.ModuleOpResultWriter;
 import computer.parachute.hub.api.ModulesResource;
 import computer.parachute.hub.api.ReadyResource;
 import computer.parachute.hub.proxy.DiscoveryResource;
@@ -42,6 +43,8 @@ public final class HubApplication extends ResourceConfig {
         register(JsonBindingFeature.class);
         // the module list (the status call) by hand with JSON-P: the same bytes as JSON-B, a fraction of its cost
         register(ModuleCatalogWriter.class);
+        // and a start's or restart's answer: Yasson's first write of a type builds its model (~13 ms of CPU)
+        register(ModuleOpResultWriter.class);
         register(new HubBinder(lifecycle, assets));
         register(new ModuleBootOnStartup(lifecycle));
 

@@ -1,8 +1,11 @@
 package computer.parachute.hub.supervisor;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** {@link ChildProcess} over a {@link Process} the JVM spawned (and therefore reaps). */
 final class JdkChildProcess implements ChildProcess {
@@ -21,4 +24,11 @@ final class JdkChildProcess implements ChildProcess {
     @Override public Instant startTime() { return startTime; }
     @Override public InputStream stdout() { return process.getInputStream(); }
     @Override public CompletableFuture<Integer> onExit() { return onExit; }
+
+    /** {@link Process#waitFor(long, TimeUnit)}: the JDK's reaper thread notifies the waiter itself. */
+    @Override
+    public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS) ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
+    }
 }

@@ -50,6 +50,8 @@ final class ModuleEntry {
     private long respawnToken;
     /** Completed by the exit callback of the current child once it has settled the state. */
     private CompletableFuture<Void> exitSettled = CompletableFuture.completedFuture(null);
+    /** Completed once the current child's output pump reached EOF (every line of it is logged). */
+    private CompletableFuture<Void> outputDrained = CompletableFuture.completedFuture(null);
 
     ModuleEntry(String shortName, ModuleLog log, RestartBudget budget, ModuleEvents events) {
         this.shortName = shortName;
@@ -99,6 +101,7 @@ final class ModuleEntry {
         family = spawnedFamily;
         startedAt = at;
         exitSettled = new CompletableFuture<>();
+        outputDrained = CompletableFuture.completedFuture(null);
         generation++;
         transition(ModuleState.RUNNING, "pid " + spawned.pid());
         return generation;
@@ -186,6 +189,19 @@ final class ModuleEntry {
     CompletableFuture<Void> exitSettled() {
         requireLock();
         return exitSettled;
+    }
+
+    /** The output pump of child {@code gen} runs: {@code drained} completes at its EOF. */
+    void outputPumped(long gen, CompletableFuture<Void> drained) {
+        requireLock();
+        if (generation == gen) {
+            outputDrained = drained;
+        }
+    }
+
+    CompletableFuture<Void> outputDrained() {
+        requireLock();
+        return outputDrained;
     }
 
     SpawnRequest request() {

@@ -93,6 +93,9 @@ final class ModuleSpawner {
         CompletableFuture<Void> drained = CompletableFuture.completedFuture(null);
         try {
             drained = pump(entry, child.stdout(), "output");
+            synchronized (entry.lock) {
+                entry.outputPumped(generation, drained);
+            }
             records.insert(new ChildRecord(entry.shortName, child.pid(), child.startTime(),
                     String.join(" ", request.cmd()), seams.wallClock().instant(), spawnId));
         } finally {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
  * carrying its spawn id (daemonized or not): SIGTERM to all, the grace, SIGKILL to what is left, awaited. A process
  * whose exit was already seen is never signalled (pid + start time are checked at each signal). Called with the
  * module's operation lock held; it never sets {@code stopped} for a live process: the exit callback does, and
- * this waits for it.
+ * this waits for it (a restart settles an exit it saw itself, see {@link #stopForRestart}).
  */
 final class ModuleStopper {
     private static final Logger LOG = Logger.getLogger(ModuleStopper.class.getName());
@@ -83,20 +84,25 @@ final class ModuleStopper {
     Runnable stopForRestart(ModuleEntry entry) {
         ProcessFamilies.Family family;
         CompletableFuture<Void> settled;
-        long pid;
+        CompletableFuture<Void> drained;
+        ChildProcess child;
+        long generation;
         synchronized (entry.lock) {
             if (!entry.requestStop()) {
                 return () -> { };
             }
             family = entry.family();
             settled = entry.exitSettled();
-            pid = entry.child().pid();
+            drained = entry.outputDrained();
+            child = entry.child();
+            generation = entry.generation();
         }
+        long pid = child.pid();
         ProcessFamilies.Ending ending = families.signal(List.of(family), f -> f.shortName() + ": stop requested");
         Duration grace = settings.stopGrace();
         if (ending.onlyLeaders()) {
             long started = System.nanoTime();
-            if (await(settled, grace, null)) {
+            if (settledHere(entry, child, generation, drained, grace)) {
                 return () -> {
                     families.finish(ending, Duration.ZERO, (f, left) -> escalating(entry, left));
                     records.delete(entry.shortName, pid);
@@ -108,6 +114,32 @@ final class ModuleStopper {
         await(settled, SETTLE_AWAIT, entry.shortName + " exit handling");
         records.delete(entry.shortName, pid);
         return () -> { };
+    }
+
+    /**
+     * Waits for the leader's exit on this thread and settles the stop as the exit callback would ({@code stopped},
+     * once the output drained): the JDK's reaper wakes this thread itself, where the callback comes two thread
+     * hand-offs later (the JDK's {@code onExit} on the common pool, then the supervisor's worker), 0.3-4 ms each on
+     * a busy two-core box, and a restart spawns only after it. The callback then finds the stop settled. False when the
+     * leader outlived {@code grace}.
+     */
+    private static boolean settledHere(ModuleEntry entry, ChildProcess child, long generation,
+                                       CompletableFuture<Void> drained, Duration grace) {
+        OptionalInt code;
+        try {
+            code = child.awaitExit(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (code.isEmpty()) {
+            return false;
+        }
+        await(drained, ExitHandler.OUTPUT_DRAIN, null); // as the callback: the old process's last lines come first
+        synchronized (entry.lock) {
+            entry.settleIfNotCrash(generation, code.getAsInt());
+        }
+        return true;
     }
 
     private void escalating(ModuleEntry entry, List<ProcessSnapshot> left) {

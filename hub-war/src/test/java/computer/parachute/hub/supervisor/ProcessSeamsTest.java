@@ -56,6 +56,20 @@ class ProcessSeamsTest {
     }
 
     @Test
+    void awaitExitWaitsOnThisThreadAndGivesTheCodeOnExitGives() throws Exception {
+        ChildProcess child = launch(List.of("sh", "-c", "sleep 30"), Map.of());
+
+        assertTrue(child.awaitExit(Duration.ofMillis(50)).isEmpty(), "running: no code");
+        ProcessHandle.of(child.pid()).orElseThrow().destroy();
+        assertEquals(143, child.awaitExit(Duration.ofSeconds(10)).orElseThrow());
+        assertEquals(143, child.onExit().get(10, TimeUnit.SECONDS));
+
+        ChildProcess exiting = launch(List.of("sh", "-c", "exit 3"), Map.of());
+        assertEquals(3, exiting.awaitExit(Duration.ofSeconds(10)).orElseThrow());
+        assertEquals(3, exiting.onExit().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void childSeesTheHubEnvironmentOverlaidByTheRequestAndStdinIsDevNull() throws Exception {
         String hubHome = System.getenv("HOME");
         ChildProcess child = launch(List.of("sh", "-c", "echo \"$HOME|$TM_MARK\"; cat; echo eof"),

@@ -2,6 +2,7 @@ package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.testing.ProcessReaper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +58,19 @@ final class RecordingLauncher implements ProcessLauncher {
     }
 
     synchronized List<ChildProcess> alive() {
-        return children.stream().filter(child -> !child.onExit().isDone()).toList();
+        return children.stream().filter(RecordingLauncher::notReaped).toList();
+    }
+
+    /**
+     * True until the JDK has reaped the child: its {@code onExit()} future completes a thread hand-off later, and a
+     * restart that saw the exit itself may spawn the next child before then.
+     */
+    static boolean notReaped(ChildProcess child) {
+        try {
+            return child.awaitExit(Duration.ZERO).isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 }

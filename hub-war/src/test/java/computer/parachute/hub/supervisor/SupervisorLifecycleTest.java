@@ -106,6 +106,22 @@ class SupervisorLifecycleTest {
     }
 
     @Test
+    void aRestartSettlesTheOldExitAsAStopAndItsLateExitCallbackChangesNothing() throws Exception {
+        SpawnRequest request = fx.module("vault");
+        ModuleSnapshot first = fx.supervisor.start(request);
+        ModuleSnapshot restarted = fx.supervisor.restart("vault", request).orElseThrow();
+
+        // the restart saw the old exit itself (the JDK's reaper woke it) and settled it as a requested stop
+        assertEquals(143, restarted.lastExitCode(), restarted.toString());
+        assertEquals(0, restarted.restartsInWindow());
+        assertNull(restarted.lastCrashAt());
+        assertEquals(List.of(new RecordingSignals.Sent(first.pid(), Signal.TERM)), fx.signals.sent());
+        // the old child's exit callback, whenever it runs, finds the stop settled: no crash, no respawn
+        assertFalse(Poll.until(Duration.ofMillis(300), () -> !fx.supervisor.get("vault").orElseThrow().equals(
+                restarted) || fx.launcher.spawnCount() > 2), fx.supervisor.get("vault").toString());
+    }
+
+    @Test
     void restartUsesTheRebuiltRequestSoADotEnvChangeIsPickedUp() throws Exception {
         Path installDir = fx.install("vault");
         int port = computer.parachute.hub.core.testing.FreePorts.find();

@@ -100,7 +100,7 @@ class SupervisorStormTest {
         List<ChildProcess> children = fx.launcher.children();
         int live = 0;
         for (int i = children.size() - 1; i >= 0; i--) {
-            if (!children.get(i).onExit().isDone()) {
+            if (RecordingLauncher.notReaped(children.get(i))) {
                 live++;
             }
         }

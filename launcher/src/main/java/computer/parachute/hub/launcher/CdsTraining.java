@@ -4,10 +4,14 @@ import computer.parachute.hub.core.unit.HubJava;
 import computer.parachute.hub.core.unit.HubJavaFinder;
 import computer.parachute.hub.core.unit.HubJvmFlags;
 
+import computer.parachute.hub.core.json.JsonFiles;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +20,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes launcher.jsa, the hub's AppCDS archive, at package time ({@code launcher/pom.xml}): runs
  * {@code java <HubJvmFlags> -XX:ArchiveClassesAtExit=<archive> -jar launcher.jar} once against a fresh temporary
  * PARACHUTE_HOME, makes the requests that load the serving path (health, the module list with the minted operator
- * token, the module-ops path, an unknown path, a missing token), and stops it with SIGTERM so the JVM writes the archive on exit. Every
+ * token, the module-ops path, an unknown path, a missing token), restarts and crashes a live module
+ * ({@link TrainingModule}: the first restart of a hub's life is otherwise all cold code, issue 10), and stops it with
+ * SIGTERM so the JVM writes the archive on exit (stopping the module first, as a hub's stop does). Every
  * class the hub loads comes from the application class loader (the WAR's classes are on launcher.jar's class path),
  * so the archive covers Jetty, Jersey, HK2 and the hub alike. Run by hand after moving the jar:
  * {@code java -cp launcher.jar computer.parachute.hub.launcher.CdsTraining launcher.jar launcher.jsa}.
@@ -42,8 +50,9 @@ public final class CdsTraining {
     /** Assembling an AOT cache after the hub exits takes seconds, more on a loaded build machine. */
     private static final Duration AOT_STOP_DEADLINE = Duration.ofSeconds(180);
     private static final String TRAINING_MODULE = "cds-training";
-    private static final String TRAINING_SERVICES = "{\"services\": [{\"name\": \"" + TRAINING_MODULE
-            + "\", \"port\": 1, \"paths\": [\"/" + TRAINING_MODULE + "\"], \"health\": \"/health\", \"version\": \"0.0.0\"}]}\n";
+    /** A live module ({@link TrainingModule}): restart, crash → respawn and the stop at exit run as in use. */
+    private static final String LIVE_MODULE = "cds-live";
+    private static final Pattern PID = Pattern.compile("\"pid\"\\s*:\\s*(\\d+)");
 
     private CdsTraining() {}
 
@@ -107,8 +116,17 @@ public final class CdsTraining {
         boolean aot = java.usesAotCache();
         int port = freePort();
         Path parachuteHome = Files.createDirectories(home.resolve("home"));
-        // one row without a start command: the boot's skip path and a status table row, no process to run
-        Files.writeString(parachuteHome.resolve("services.json"), TRAINING_SERVICES);
+        // one row without a start command (the boot's skip path, a status table row) and one live module
+        int modulePort = freePort();
+        Path moduleDir = home.resolve(LIVE_MODULE);
+        Files.createDirectories(moduleDir.resolve(".parachute"));
+        Files.writeString(moduleDir.resolve(".parachute").resolve("module.json"), JsonFiles.pretty(
+                row(LIVE_MODULE, modulePort).add("startCmd", Json.createArrayBuilder().add(java.bin().toString())
+                        .add("-XX:TieredStopAtLevel=1").add("-XX:+UseSerialGC").add("-cp").add(jar.toString())
+                        .add(TrainingModule.class.getName())).build()));
+        Files.writeString(parachuteHome.resolve("services.json"), JsonFiles.pretty(Json.createObjectBuilder()
+                .add("services", Json.createArrayBuilder().add(row(TRAINING_MODULE, 1))
+                        .add(row(LIVE_MODULE, modulePort).add("installDir", moduleDir.toString()))).build()));
         List<String> argv = new ArrayList<>();
         argv.add(java.bin().toString());
         argv.addAll(HubJvmFlags.recommended());
@@ -135,6 +153,15 @@ public final class CdsTraining {
             request("POST", port, "/api/modules/" + TRAINING_MODULE + "/restart", token); // module-ops path: 422
             request("GET", port, "/no-such-path", null);
             request("GET", port, "/api/modules", null);
+            try {
+                trainLiveModule(hub, port, modulePort, token);
+            } catch (IOException e) {
+                if (!hub.isAlive()) {
+                    throw e;
+                }
+                // a slow build machine: the cache is still written, without the live module's paths
+                System.err.println("CdsTraining: the live module's restart and crash were not trained: " + e.getMessage());
+            }
             if (!command.isEmpty()) {
                 runCommand(command, parachuteHome, port);
             }
@@ -150,6 +177,47 @@ public final class CdsTraining {
                 hub.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** A restart (answered once the new process listens), then a crash and its respawn; the hub's exit stops it. */
+    private static void trainLiveModule(Process hub, int port, int modulePort, String token)
+            throws IOException, InterruptedException {
+        String path = "/api/modules/" + LIVE_MODULE;
+        long booted = awaitLivePid(hub, port, path, token, -1, modulePort);
+        request("POST", port, path + "/restart", token);
+        long restarted = awaitLivePid(hub, port, path, token, booted, modulePort);
+        request("GET", modulePort, TrainingModule.CRASH_PATH, null);
+        awaitLivePid(hub, port, path, token, restarted, modulePort);
+    }
+
+    /** The live module's pid once it is other than {@code previous} and its port answers; bounded. */
+    private static long awaitLivePid(Process hub, int port, String path, String token, long previous, int modulePort)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_DEADLINE.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (!hub.isAlive()) {
+                throw new IOException("the training hub exited with " + hub.exitValue());
+            }
+            Matcher pid = PID.matcher(get(port, path, token));
+            if (pid.find() && Long.parseLong(pid.group(1)) != previous && listening(modulePort)) {
+                return Long.parseLong(pid.group(1));
+            }
+            hub.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        throw new IOException("the training module did not run (again) within " + START_DEADLINE.toSeconds() + " s");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static JsonObjectBuilder row(String name, int port) {
+        return Json.createObjectBuilder().add("name", name).add("port", port)
+                .add("paths", Json.createArrayBuilder().add("/" + name)).add("health", "/health").add("version", "0.0.0");
     }
 
     private static void runCommand(List<String> command, Path parachuteHome, int port)
@@ -184,6 +252,17 @@ public final class CdsTraining {
     }
 
     private static int request(String method, int port, String path, String token) throws IOException {
+        return exchange(method, port, path, token).status();
+    }
+
+    /** The body of a GET, whatever its status. */
+    private static String get(int port, String path, String token) throws IOException {
+        return exchange("GET", port, path, token).body();
+    }
+
+    private record Answer(int status, String body) {}
+
+    private static Answer exchange(String method, int port, String path, String token) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL()
                 .openConnection(java.net.Proxy.NO_PROXY);
         connection.setConnectTimeout(HTTP_TIMEOUT_MS);
@@ -195,10 +274,7 @@ public final class CdsTraining {
         try {
             int status = connection.getResponseCode();
             var body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
-            if (body != null) {
-                new String(body.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return status;
+            return new Answer(status, body == null ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
         } finally {
             connection.disconnect();
         }
