@@ -57,30 +57,39 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         request.setSecurityContext(new OperatorSecurityContext(verified, request.getSecurityContext().isSecure()));
     }
 
+    /** The token after {@code Bearer}: 401 {@code unauthenticated} without one, {@code invalid_token} when empty. */
+    static String bearerToken(ContainerRequestContext request) {
+        String token = tokenIn(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
+            throw BearerChallenge.missing(request, "Authorization: Bearer <token> required");
+        }
+        if (token.isEmpty()) {
+            throw BearerChallenge.empty(request);
+        }
+        return token;
+    }
+
     /**
-     * The token after {@code Bearer}; scheme case-insensitive, any run of whitespace ({@code \\s}: space, tab, line
-     * breaks, VT, FF) after it. Scanned by hand, as {@code split("\\s+", 2)} would split it, without its matcher,
+     * The token in an {@code Authorization} value: null when it is absent or not a Bearer credential, empty when
+     * nothing follows the scheme. Scheme case-insensitive, any run of whitespace ({@code \\s}: space, tab, line
+     * breaks, VT, FF) after it; scanned by hand as {@code split("\\s+", 2)} would split it, without its matcher,
      * list and substrings on every request.
      */
-    static String bearerToken(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    public static String tokenIn(String header) {
         String value = header == null ? "" : header.strip();
         int schemeEnd = 0;
         while (schemeEnd < value.length() && !isRegexSpace(value.charAt(schemeEnd))) {
             schemeEnd++;
         }
         if (!isBearerScheme(value, schemeEnd)) {
-            throw BearerChallenge.missing(request, "Authorization: Bearer <token> required");
+            return null;
         }
         int tokenStart = schemeEnd;
         while (tokenStart < value.length() && isRegexSpace(value.charAt(tokenStart))) {
             tokenStart++;
         }
         String rest = value.substring(tokenStart);
-        if (schemeEnd == value.length() || rest.isBlank()) {
-            throw BearerChallenge.empty(request);
-        }
-        return rest.strip();
+        return schemeEnd == value.length() || rest.isBlank() ? "" : rest.strip();
     }
 
     private static boolean isRegexSpace(char c) {
