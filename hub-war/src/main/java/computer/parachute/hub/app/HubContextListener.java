@@ -108,7 +108,12 @@ public final class HubContextListener implements ServletContextListener {
         // before Jersey: it answers an unparseable Content-Type with a bodyless 400 of its own
         context.addFilter(MediaTypeGuard.class.getSimpleName(), new MediaTypeGuard())
                 .addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
-        // the plain status call answered in front of Jersey, with Jersey's bytes, headers and metrics (issue 10)
+        if (StartupTrace.enabled()) {
+            context.addFilter(TracedServletContainer.FirstRequest.class.getSimpleName(),
+                    new TracedServletContainer.FirstRequest()).addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
+        }
+        // last before Jersey (the trace's first-request mark sees it too): the plain status call answered in front of
+        // Jersey, with Jersey's bytes, headers and metrics (issue 10)
         Runnable counted = lifecycle.metrics().<Runnable>map(metrics -> () -> metrics.apiFilter()
                 .countValid(ModuleListShortcut.ROUTE, HttpMethod.GET, HttpServletResponse.SC_OK)).orElse(() -> { });
         FilterRegistration.Dynamic statusShortcut = context.addFilter(ModuleListShortcut.class.getSimpleName(),
@@ -116,10 +121,6 @@ public final class HubContextListener implements ServletContextListener {
                         lifecycle::acceptedIssuers, counted));
         statusShortcut.setAsyncSupported(true);
         statusShortcut.addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
-        if (StartupTrace.enabled()) {
-            context.addFilter(TracedServletContainer.FirstRequest.class.getSimpleName(),
-                    new TracedServletContainer.FirstRequest()).addMappingForServletNames(null, false, JERSEY_SERVLET_NAME);
-        }
     }
 
     /** The launcher's heartbeat hook (systemd status and watchdog), when it set one; a no-op in a stock container. */
