@@ -44,6 +44,7 @@ public final class HubApplication extends ResourceConfig {
         // GET /api/modules is answered in front of Jersey with it (ModuleListShortcut, registered by HubContextListener)
         register(ModuleCatalogWriter.class);
         register(new HubBinder(lifecycle, assets));
+        register(new ModuleBootOnStartup(lifecycle));
 
         register(RequestBodyLimitFilter.class);
         register(NoStoreResponseFilter.class);

@@ -89,12 +89,15 @@ public final class HubLifecycle {
     private final EventStreams eventStreams;
     private final HubMetrics metrics;
     private final Consumer<String> heartbeat;
+    private final Clock clock;
+    private boolean bootStarted;
     private boolean modulesStopped;
     private boolean stopped;
 
     private HubLifecycle(HubConfig config, ServedPort servedPort, Clock clock, HubInstance instance, HubDatabase database,
                          boolean withMetrics, Consumer<String> heartbeat) {
         this.config = config;
+        this.clock = clock;
         this.heartbeat = heartbeat;
         this.servedPort = servedPort;
         this.instance = instance;
@@ -102,8 +105,9 @@ public final class HubLifecycle {
         this.tokens = TokenServices.over(database, clock);
         this.supervisorScheduler = new ExecutorScheduler();
         JdkProcessTable processTable = new JdkProcessTable();
-        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(),
-                new ProcProcessTree(processTable), new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
+        ProcProcessTree processTree = new ProcProcessTree(processTable);
+        SupervisorSeams seams = new SupervisorSeams(new SetsidProcessLauncher(), new HandleSignals(processTree),
+                processTree, new TcpPortProbe(), new ProcPortOwnerLookup(), processTable,
                 supervisorScheduler, MonotonicClock.SYSTEM, clock, new StdoutHubOutput());
         this.supervisor = new Supervisor(SupervisorSettings.defaults(), seams, new ChildRecords(database.dataSource()), config.home());
         this.registry = new ServicesRegistry(config.home().servicesJson());
@@ -124,8 +128,9 @@ public final class HubLifecycle {
     }
 
     /**
-     * Opens (and migrates) hub.db, makes sure an operator token exists (a fresh install works without a manual step),
-     * then boots the modules in the background. A throw here aborts the context start: the hub never serves half-booted.
+     * Opens (and migrates) hub.db and makes sure an operator token exists (a fresh install works without a manual step);
+     * the modules boot when {@link #bootModules} is called. A throw here aborts the context start: the hub never serves
+     * half-booted.
      */
     public static HubLifecycle start(HubConfig config, ServedPort servedPort, Clock clock) throws SQLException {
         return start(config, servedPort, clock, true, status -> { });
@@ -151,12 +156,6 @@ public final class HubLifecycle {
             database.close();
             throw e;
         }
-        HubMetrics metrics = lifecycle.metrics;
-        lifecycle.boot.startInBackground().whenComplete((decisions, error) -> {
-            if (metrics != null) {
-                metrics.bootFinished(Duration.between(instance.startedAt(), clock.instant()));
-            }
-        });
         SupervisorLoop loop = new SupervisorLoop(new RegistryRescan(lifecycle.registry, lifecycle.supervisor),
                 lifecycle.supervisor, lifecycle.heartbeat);
         lifecycle.rescanner.scheduleWithFixedDelay(loop, RESCAN_INTERVAL.toMillis(), RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -166,6 +165,24 @@ public final class HubLifecycle {
                 : "not known yet (no PORT given): learned from the first request; until then modules start without "
                         + SpawnRequests.HUB_ORIGIN + " and the operator token waits"));
         return lifecycle;
+    }
+
+    /**
+     * Boots the modules in the background, once (later calls return the same boot). The webapp calls this when its API
+     * is up, not {@link #start}: on a 2-core machine twenty module interpreters starting alongside Jersey's init
+     * doubled the time to the first answer, and nothing the API answers needs a module running ({@code /api/ready}
+     * reports the boot as it goes).
+     */
+    public synchronized void bootModules() {
+        if (bootStarted || modulesStopped) {
+            return;
+        }
+        bootStarted = true;
+        boot.startInBackground().whenComplete((decisions, error) -> {
+            if (metrics != null) {
+                metrics.bootFinished(Duration.between(instance.startedAt(), clock.instant()));
+            }
+        });
     }
 
     /**

@@ -109,6 +109,15 @@ class ProcessSeamsTest {
 
     @Test
     void aHandleSignalReachesOnlyTheSameIncarnation() throws Exception {
+        aHandleSignalReachesOnlyTheSameIncarnation(handles);
+    }
+
+    @Test
+    void withTheProcReadingTooAHandleSignalReachesOnlyTheSameIncarnation() throws Exception {
+        aHandleSignalReachesOnlyTheSameIncarnation(new HandleSignals(tree));
+    }
+
+    private void aHandleSignalReachesOnlyTheSameIncarnation(HandleSignals handles) throws Exception {
         Process plain = reaper.track(new ProcessBuilder("sleep", "30").start());
         Instant started = plain.toHandle().info().startInstant().orElseThrow();
         assertFalse(handles.signal(new ProcessSnapshot(plain.pid(), started.minusSeconds(60), ""), Signal.KILL),
