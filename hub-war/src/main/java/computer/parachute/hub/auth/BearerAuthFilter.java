@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
-
 /**
  * Guards every {@link RequiresScope} resource (DESIGN §6, §7): {@code Authorization: Bearer <token>} (scheme in
  * any case), validated by {@link TokenVerifier} against the hub's accepted issuers, then the scope check. Failures
@@ -71,7 +70,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
 
     /**
      * The token in an {@code Authorization} value: null when it is absent or not a Bearer credential, empty when
-     * nothing follows the scheme. Scheme case-insensitive, any run of whitespace ({@code \\s}: space, tab, line
+     * nothing follows the scheme. Scheme case-insensitive, any run of whitespace ({@code \s}: space, tab, line
      * breaks, VT, FF) after it; scanned by hand as {@code split("\\s+", 2)} would split it, without its matcher,
      * list and substrings on every request.
      */
