@@ -69,6 +69,8 @@ public final class HubLifecycle {
 
     private final HubConfig config;
     private final ServedPort servedPort;
+    /** {@link #acceptedIssuers()} for the port it was worked out for. */
+    private volatile IssuersForPort issuersForPort;
     private final HealthCheck healthCheck;
     private final HubInstance instance;
     private final HubDatabase database;
@@ -242,9 +244,19 @@ public final class HubLifecycle {
     /** The issuers operator tokens may carry: the loopback aliases of the served port (once known) and the origin. */
     public Set<String> acceptedIssuers() {
         OptionalInt port = servedPort.get();
-        return port.isPresent() ? HubOrigins.acceptedIssuers(port.getAsInt(), config.hubOrigin())
-                : config.hubOrigin().map(Set::of).orElse(Set.of());
+        if (port.isEmpty()) {
+            return config.hubOrigin().map(Set::of).orElse(Set.of());
+        }
+        // asked on every authenticated request; the answer changes only with the port, which is learned once
+        IssuersForPort known = issuersForPort;
+        if (known == null || known.port() != port.getAsInt()) {
+            known = new IssuersForPort(port.getAsInt(), HubOrigins.acceptedIssuers(port.getAsInt(), config.hubOrigin()));
+            issuersForPort = known;
+        }
+        return known.issuers();
     }
+
+    private record IssuersForPort(int port, Set<String> issuers) {}
 
     /** Stops every module (idempotent). Runs on its own from the launcher before Jetty stops, and again from stop(). */
     public synchronized void stopModules() {

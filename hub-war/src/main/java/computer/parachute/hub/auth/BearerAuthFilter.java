@@ -13,10 +13,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import java.lang.reflect.Method;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /**
  * Guards every {@link RequiresScope} resource (DESIGN §6, §7): {@code Authorization: Bearer <token>} (scheme in
  * any case), validated by {@link TokenVerifier} against the hub's accepted issuers, then the scope check. Failures
@@ -30,8 +26,6 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
     /** Request property holding the {@link VerifiedToken} once the filter has passed. */
     public static final String VERIFIED_TOKEN = "computer.parachute.hub.auth.verifiedToken";
     private static final String BEARER = "bearer";
-    /** Compiled once: {@code String.split("\\s+")} compiles its regex on every call, i.e. every API request. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final TokenVerifier verifier;
     private final AcceptedIssuers acceptedIssuers;
@@ -47,7 +41,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String scope = requiredScope();
+        String scope = requiredScope(request);
         String token = bearerToken(request);
         VerifiedToken verified;
         try {
@@ -62,29 +56,60 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         request.setSecurityContext(new OperatorSecurityContext(verified, request.getSecurityContext().isSecure()));
     }
 
-    /** The token after {@code Bearer}; scheme case-insensitive, any run of whitespace after it. */
+    /** The token after {@code Bearer}: 401 {@code unauthenticated} without one, {@code invalid_token} when empty. */
     static String bearerToken(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String value = header == null ? "" : header.strip();
-        String[] schemeAndRest = WHITESPACE.split(value, 2);
-        if (!schemeAndRest[0].toLowerCase(Locale.ROOT).equals(BEARER)) {
+        String token = tokenIn(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
             throw BearerChallenge.missing(request, "Authorization: Bearer <token> required");
         }
-        if (schemeAndRest.length < 2 || schemeAndRest[1].isBlank()) {
+        if (token.isEmpty()) {
             throw BearerChallenge.empty(request);
         }
-        return schemeAndRest[1].strip();
+        return token;
     }
 
-    private String requiredScope() {
-        Method method = resourceInfo.getResourceMethod();
-        RequiresScope onMethod = method == null ? null : method.getAnnotation(RequiresScope.class);
-        if (onMethod != null) {
-            return onMethod.value();
+    /**
+     * The token in an {@code Authorization} value: null when it is absent or not a Bearer credential, empty when
+     * nothing follows the scheme. Scheme case-insensitive, any run of whitespace ({@code \s}: space, tab, line
+     * breaks, VT, FF) after it; scanned by hand as {@code split("\\s+", 2)} would split it, without its matcher,
+     * list and substrings on every request.
+     */
+    public static String tokenIn(String header) {
+        String value = header == null ? "" : header.strip();
+        int schemeEnd = 0;
+        while (schemeEnd < value.length() && !isRegexSpace(value.charAt(schemeEnd))) {
+            schemeEnd++;
         }
-        Class<?> type = resourceInfo.getResourceClass();
-        RequiresScope onClass = type == null ? null : type.getAnnotation(RequiresScope.class);
-        // the binding guarantees one of the two; if reflection ever disagrees, fail closed on the strongest scope
-        return onClass != null ? onClass.value() : ScopeSets.HOST_ADMIN;
+        if (!isBearerScheme(value, schemeEnd)) {
+            return null;
+        }
+        int tokenStart = schemeEnd;
+        while (tokenStart < value.length() && isRegexSpace(value.charAt(tokenStart))) {
+            tokenStart++;
+        }
+        String rest = value.substring(tokenStart);
+        return schemeEnd == value.length() || rest.isBlank() ? "" : rest.strip();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** {@code value[0, end)} lower-cased is "bearer" (no other character lower-cases to one of its letters). */
+    private static boolean isBearerScheme(String value, int end) {
+        if (end != BEARER.length()) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if (Character.toLowerCase(value.charAt(i)) != BEARER.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String requiredScope(ContainerRequestContext request) {
+        // the binding guarantees a scope; if reflection ever disagrees, fail closed on the strongest one
+        return RequiredScopes.of(RequiredScopes.matched(request, resourceInfo)).orElse(ScopeSets.HOST_ADMIN);
     }
 }

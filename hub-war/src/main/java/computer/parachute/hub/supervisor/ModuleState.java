@@ -18,6 +18,9 @@ public enum ModuleState {
 
     private static final Map<ModuleState, Set<ModuleState>> NEXT = new EnumMap<>(ModuleState.class);
 
+    /** Worked out once: every snapshot (each status call, for every module) asks for it. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     static {
         // STARTING: preflight/port check/spawn in progress; ends spawned or failed
         NEXT.put(STARTING, EnumSet.of(RUNNING, CRASHED));
@@ -36,6 +39,6 @@ public enum ModuleState {
 
     /** Lower-case name as the API and CLI show it ("running"). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -130,7 +130,13 @@ public final class Supervisor {
 
     /** Every supervised module, in the order they were first started. */
     public List<ModuleSnapshot> list() {
-        return entriesCopy().stream().map(ModuleEntry::snapshot).collect(Collectors.toList());
+        // a loop, not a stream: every status call runs this, mostly interpreted in a young hub (issue 10)
+        List<ModuleEntry> all = entriesCopy();
+        List<ModuleSnapshot> snapshots = new ArrayList<>(all.size());
+        for (ModuleEntry entry : all) {
+            snapshots.add(entry.snapshot());
+        }
+        return snapshots;
     }
 
     public Optional<ModuleSnapshot> get(String shortName) {

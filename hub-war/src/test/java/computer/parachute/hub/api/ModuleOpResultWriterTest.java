@@ -23,7 +23,7 @@ class ModuleOpResultWriterTest {
         JSONB.close();
     }
 
-    private static void assertSameBytes(ModuleOpResult result) {
+    private static void assertSameBytes(ModuleOpResult result) throws Exception {
         byte[] expected = JSONB.toJson(result).getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ModuleOpResultWriter.write(result, out);
@@ -32,13 +32,13 @@ class ModuleOpResultWriterTest {
     }
 
     @Test
-    void runningAndReady() {
+    void runningAndReady() throws Exception {
         assertSameBytes(new ModuleOpResult("notes", new ModuleSnapshot("notes", "running", 4242L,
                 Instant.parse("2026-12-01T17:50:01.123456789Z"), 0, 143, null, null, true)));
     }
 
     @Test
-    void crashedWithAStartErrorAndAwkwardText() {
+    void crashedWithAStartErrorAndAwkwardText() throws Exception {
         StartError error = StartError.of(StartErrorType.values()[0],
                 "binary \"bun\" not found\n\ttab \\ é ✓ \u0001 </script>", "bun", Instant.parse("2026-12-01T00:00:00Z"));
         assertSameBytes(new ModuleOpResult("scribe", new ModuleSnapshot("scribe", "crashed", null, null,
@@ -48,7 +48,15 @@ class ModuleOpResultWriterTest {
     }
 
     @Test
-    void noState() {
+    void noState() throws Exception {
         assertSameBytes(new ModuleOpResult("vault", null));
+    }
+
+    /** Every optional member absent, so each object opens with a member written without a comma before it. */
+    @Test
+    void nothingOptional() throws Exception {
+        assertSameBytes(new ModuleOpResult(null, new ModuleSnapshot(null, null, null, null, 0, null, null,
+                new StartError(null, null, null, null), false)));
+        assertSameBytes(new ModuleOpResult(null, null));
     }
 }

@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -210,6 +211,27 @@ class BearerAuthFilterTest {
         Reply reply = get("/t/open", null);
         assertEquals(200, reply.status);
         assertNull(reply.challenge);
+    }
+
+    /** The hand scan gives what {@code strip()} then {@code split("\\s+", 2)} gave, for every awkward spelling. */
+    @Test
+    void theHeaderScanAgreesWithTheRegexSplitItReplaced() {
+        List<String> corpus = new java.util.ArrayList<>(List.of("", " ", "Bearer", "bearer", "BEARER", "Bearer ",
+                "Bearer x", "bearer\tx", "BeArEr \t\n\u000b\f\r x y", "Bearer  x ", "Bearerx", "Bear x",
+                "Basic x", " Bearer x", "Bearer\u2003x", "Bearer \u2003", "Bearer \u00a0x", "\u0130earer x",
+                "B\u0435arer x", "bearer\u001cx", "Bearer \u001c", "Bearer x\u2003y", "Bearer\u000bx"));
+        for (String c : List.of(" ", "\t", "\u000b", "\u2003", "\u00a0", "\u001f", "")) {
+            corpus.add("Bearer" + c + "tok" + c);
+            corpus.add(c + "bearer" + c + c + "tok en" + c);
+        }
+        java.util.regex.Pattern whitespace = java.util.regex.Pattern.compile("\\s+");
+        for (String header : corpus) {
+            String[] parts = whitespace.split(header.strip(), 2);
+            String expected = !parts[0].toLowerCase(java.util.Locale.ROOT).equals("bearer") ? null
+                    : parts.length < 2 || parts[1].isBlank() ? "" : parts[1].strip();
+            assertEquals(expected, BearerAuthFilter.tokenIn(header), () -> "header " + header.chars().boxed().toList());
+        }
+        assertNull(BearerAuthFilter.tokenIn(null));
     }
 
     private static void expect(Reply reply, int status, String error, String description) {

@@ -18,7 +18,16 @@ public final class ReservedPaths {
 
     /** True when {@code path} (a decoded request path) is one of the hub's own routes. */
     public static boolean isHubRoute(String path) {
-        return EXACT.contains(path) || TREES.stream().anyMatch(tree -> path.equals(tree) || path.startsWith(tree + "/"));
+        if (EXACT.contains(path)) {
+            return true;
+        }
+        // a loop without concatenation: the front door asks this on every request (issue 10)
+        for (String tree : TREES) {
+            if (path.startsWith(tree) && (path.length() == tree.length() || path.charAt(tree.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A mount path as the router compares it: trailing slashes dropped ({@code /vault/} → {@code /vault}). */

@@ -106,7 +106,7 @@ public final class SigningKeys {
         return clock.millis() - RETIRED_KEY_RETENTION.toMillis();
     }
 
-    /** The key in a PEM read elsewhere (TokenRegistry#findWithKey), by the same parse cache; empty if unreadable. */
+    /** The key in a PEM read elsewhere (TokenRegistry#findCheck), by the same parse cache; empty if unreadable. */
     Optional<RSAPublicKey> parsedKey(String kid, String pem) {
         try {
             return Optional.of(publicKey(kid, pem));

@@ -203,6 +203,27 @@ class TokenVerifierTest {
         rejected(minted.token(), Reason.REVOKED);
     }
 
+    /** The per-request read of a remembered token's row compares what the full check compares: scopes and expiry. */
+    @Test
+    void aTokenThatPassedIsRefusedOnceItsRecordNoLongerMatches() throws Exception {
+        MintedToken scopes = fixture.mint("admin");
+        MintedToken expiry = fixture.mint("admin");
+        fixture.services.verifier().validate(scopes.token(), ISSUERS);
+        fixture.services.verifier().validate(expiry.token(), ISSUERS);
+        try (java.sql.Connection connection = fixture.db.connection();
+             java.sql.PreparedStatement narrow = connection.prepareStatement("UPDATE tokens SET scopes = ? WHERE jti = ?");
+             java.sql.PreparedStatement later = connection.prepareStatement(
+                     "UPDATE tokens SET expires_at = expires_at + 1000 WHERE jti = ?")) {
+            narrow.setString(1, ScopeSets.HOST_AUTH);
+            narrow.setString(2, scopes.jti());
+            assertEquals(1, narrow.executeUpdate());
+            later.setString(1, expiry.jti());
+            assertEquals(1, later.executeUpdate());
+        }
+        rejected(scopes.token(), Reason.NOT_ISSUED);
+        rejected(expiry.token(), Reason.NOT_ISSUED);
+    }
+
     @Test
     void aTokenThatPassedStillExpiresAndStillCannotBeUsedBeforeItWasIssued() throws Exception {
         MintedToken minted = fixture.mint("admin");
