@@ -47,7 +47,6 @@ public final class HubApplication extends ResourceConfig {
         // and a start's or restart's answer: Yasson's first write of a type builds its model (~13 ms of CPU)
         register(ModuleOpResultWriter.class);
         register(new HubBinder(lifecycle, assets));
-        register(new ModuleBootOnStartup(lifecycle));
 
         register(RequestBodyLimitFilter.class);
         register(NoStoreResponseFilter.class);

@@ -84,7 +84,11 @@ public final class HubContextListener implements ServletContextListener {
         }
         context.setAttribute(LIFECYCLE_ATTRIBUTE, lifecycle);
         context.setAttribute(HubContextAttributes.STOP_MODULES, (Runnable) lifecycle::stopModules);
+        context.setAttribute(HubContextAttributes.BOOT_MODULES, (Runnable) lifecycle::bootModules);
         HubApplication application = new HubApplication(lifecycle, new WebAssets(context));
+        if (!Boolean.TRUE.equals(context.getAttribute(HubContextAttributes.LAUNCHER_BOOTS_MODULES))) {
+            application.register(new ModuleBootOnStartup(lifecycle));
+        }
         testRegistrations.accept(application);
         ServletRegistration.Dynamic jersey = context.addServlet(JERSEY_SERVLET_NAME, StartupTrace.enabled()
                 ? new TracedServletContainer(application) : new ServletContainer(application));

@@ -168,10 +168,11 @@ public final class HubLifecycle {
     }
 
     /**
-     * Boots the modules in the background, once (later calls return the same boot). The webapp calls this when its API
-     * is up, not {@link #start}: on a 2-core machine twenty module interpreters starting alongside Jersey's init
-     * doubled the time to the first answer, and nothing the API answers needs a module running ({@code /api/ready}
-     * reports the boot as it goes).
+     * Boots the modules in the background, once (later calls do nothing). Called when the API answers, not by
+     * {@link #start}: on a 2-core machine twenty module interpreters starting alongside Jersey's init, or alongside
+     * the first request's cold path, delayed the first answer by 200-400 ms, and nothing the API answers needs a
+     * module running ({@code /api/ready} reports the boot as it goes). The launcher calls it once its own
+     * {@code /health} answered; in a stock container {@link ModuleBootOnStartup} does when Jersey is up.
      */
     public synchronized void bootModules() {
         if (bootStarted || modulesStopped) {

@@ -4,8 +4,10 @@ import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * Boots the modules once Jersey is up ({@link HubLifecycle#bootModules}), in any servlet container: the API answers
- * first, and the module boot does not compete with Jersey's start for the CPU.
+ * Boots the modules once Jersey is up ({@link HubLifecycle#bootModules}) in a stock servlet container: the API is
+ * built first, and the module boot does not compete with Jersey's start for the CPU. Under the launcher, which boots
+ * them itself once its own {@code /health} answers (HubContextAttributes#LAUNCHER_BOOTS_MODULES), it is not
+ * registered.
  */
 final class ModuleBootOnStartup implements ContainerLifecycleListener {
     private final HubLifecycle lifecycle;

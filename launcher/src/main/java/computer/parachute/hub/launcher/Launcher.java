@@ -99,6 +99,14 @@ public final class Launcher {
         return serve(config, server);
     }
 
+    /** Runs the WAR's boot hook (it starts the boot in the background and returns at once). */
+    private static void bootModules(Server server) {
+        if (HubServer.webapp(server).getServletContext().getAttribute(HubContextAttributes.BOOT_MODULES)
+                instanceof Runnable boot) {
+            boot.run();
+        }
+    }
+
     private int serve(HubConfig config, Server server) {
         SystemdNotify systemd = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
         try {
@@ -109,17 +117,26 @@ public final class Launcher {
                 HubShutdown.stop(server);
             });
             HubServer.webapp(server).setAttribute(HubContextAttributes.HEARTBEAT, systemd.heartbeat());
+            HubServer.webapp(server).setAttribute(HubContextAttributes.LAUNCHER_BOOTS_MODULES, Boolean.TRUE);
             server.start();
             StartupTrace.mark("Jetty started (webapp deployed, Jersey up)");
             int port = HubServer.boundPort(server);
             RunFiles runFiles = RunFiles.write(config.home(), port, config.instanceId(),
                     ProcessHandle.current().pid(), Instant.now());
             out.println(PREFIX + Banner.listening(config, port, HubVersion.current()));
+            // the modules boot once the hub answers: started earlier, their interpreters took the CPU from the
+            // first request's cold path on a 2-core machine (the probe is that first request)
+            boolean answering = SelfProbe.awaitHealthy(config.bindHost(), port, READY_PROBE_DEADLINE);
+            if (!answering && systemd.enabled()) {
+                throw new IllegalStateException("/health did not answer on port " + port + " within "
+                        + READY_PROBE_DEADLINE.toSeconds() + " s");
+            }
+            if (!answering) {
+                err.println(PREFIX + "warning: /health did not answer on port " + port + " within "
+                        + READY_PROBE_DEADLINE.toSeconds() + " s; booting the modules anyway");
+            }
+            bootModules(server);
             if (systemd.enabled()) {
-                if (!SelfProbe.awaitHealthy(config.bindHost(), port, READY_PROBE_DEADLINE)) {
-                    throw new IllegalStateException("/health did not answer on port " + port + " within "
-                            + READY_PROBE_DEADLINE.toSeconds() + " s");
-                }
                 systemd.ready("listening on port " + port);
             }
             server.join();

@@ -6,7 +6,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The hub asks its own {@code /health} before it tells systemd it is ready: bound is not yet answering. */
+/**
+ * The hub asks its own {@code /health} before it boots its modules and tells systemd it is ready: bound is not yet
+ * answering, and this first request takes the cold path before the modules' start-up competes for the CPU.
+ */
 final class SelfProbe {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int TIMEOUT_MILLIS = 2_000;

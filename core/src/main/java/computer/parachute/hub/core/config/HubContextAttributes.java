@@ -18,5 +18,15 @@ public final class HubContextAttributes {
      */
     public static final String HEARTBEAT = "computer.parachute.hub.heartbeat";
 
+    /**
+     * {@link Boolean#TRUE} when the launcher boots the modules itself (through {@link #BOOT_MODULES}) once the hub
+     * has answered its own {@code /health}; set before the context starts. Absent (a stock container): the WAR
+     * boots them as soon as Jersey is up.
+     */
+    public static final String LAUNCHER_BOOTS_MODULES = "computer.parachute.hub.launcherBootsModules";
+
+    /** A {@link Runnable} the WAR sets that starts the module boot in the background (idempotent, returns at once). */
+    public static final String BOOT_MODULES = "computer.parachute.hub.bootModules";
+
     private HubContextAttributes() {}
 }
