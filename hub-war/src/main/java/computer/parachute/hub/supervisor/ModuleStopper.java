@@ -2,6 +2,7 @@ package computer.parachute.hub.supervisor;
 
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,10 @@ final class ModuleStopper {
      * one pass before any process table scan, and each later phase scans once for all of them (hub shutdown).
      */
     void stop(List<ModuleEntry> entries) {
-        Map<ProcessFamilies.Family, ModuleEntry> stopping = new LinkedHashMap<>();
+        // lists, not maps keyed by Family: a record's first hashCode links its ObjectMethods bootstrap, ~2 ms on the
+        // path to the first SIGTERM of a hub's stop; each index is one module
+        List<ModuleEntry> stopping = new ArrayList<>();
+        List<ProcessFamilies.Family> stoppingFamilies = new ArrayList<>();
         Map<ModuleEntry, CompletableFuture<Void>> settled = new LinkedHashMap<>();
         Map<ModuleEntry, Long> pids = new LinkedHashMap<>();
         for (ModuleEntry entry : entries) {
@@ -56,7 +60,8 @@ final class ModuleStopper {
                 if (!entry.requestStop()) {
                     continue;
                 }
-                stopping.put(entry.family(), entry);
+                stopping.add(entry);
+                stoppingFamilies.add(entry.family());
                 settled.put(entry, entry.exitSettled());
                 pids.put(entry, entry.child().pid());
             }
@@ -64,9 +69,9 @@ final class ModuleStopper {
         if (stopping.isEmpty()) {
             return;
         }
-        families.terminate(List.copyOf(stopping.keySet()), settings.stopGrace(),
+        families.terminate(List.copyOf(stoppingFamilies), settings.stopGrace(),
                 family -> family.shortName() + ": stop requested",
-                (family, left) -> escalating(stopping.get(family), left));
+                (family, left) -> escalating(stopping.get(indexOf(stoppingFamilies, family)), left));
         long deadline = System.nanoTime() + SETTLE_AWAIT.toNanos();
         settled.forEach((entry, exit) -> await(exit, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
                 entry.shortName + " exit handling"));
@@ -140,6 +145,15 @@ final class ModuleStopper {
             entry.settleIfNotCrash(generation, code.getAsInt());
         }
         return true;
+    }
+
+    private static int indexOf(List<ProcessFamilies.Family> families, ProcessFamilies.Family family) {
+        for (int i = 0; i < families.size(); i++) {
+            if (families.get(i) == family) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a family being stopped: " + family.shortName());
     }
 
     private void escalating(ModuleEntry entry, List<ProcessSnapshot> left) {
