@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 
 /** Runs the real parachute.jar as a subprocess against one PARACHUTE_HOME and hub port, for the end-to-end ITs. */
 final class CliProcess {
@@ -19,8 +20,16 @@ final class CliProcess {
     static final long RUN_TIMEOUT_SECONDS = 60;
 
     record Result(int code, String stdout, String stderr) {
+        /** A bare HTTP 401 in the output: 401 standing alone or its reason phrase (not port 40197, not 401ms). */
+        private static final Pattern RAW_401 = Pattern.compile("(?<![0-9A-Za-z])401(?![0-9A-Za-z])|unauthorized",
+                Pattern.CASE_INSENSITIVE);
+
         String all() {
             return stdout + stderr;
+        }
+
+        boolean showsARaw401() {
+            return RAW_401.matcher(all()).find();
         }
     }
 
