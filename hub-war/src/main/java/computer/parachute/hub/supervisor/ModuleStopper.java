@@ -3,9 +3,7 @@ package computer.parachute.hub.supervisor;
 import computer.parachute.hub.core.process.ProcessSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,33 +47,40 @@ final class ModuleStopper {
      * one pass before any process table scan, and each later phase scans once for all of them (hub shutdown).
      */
     void stop(List<ModuleEntry> entries) {
-        // lists, not maps keyed by Family: a record's first hashCode links its ObjectMethods bootstrap, ~2 ms on the
-        // path to the first SIGTERM of a hub's stop; each index is one module
-        List<ModuleEntry> stopping = new ArrayList<>();
-        List<ProcessFamilies.Family> stoppingFamilies = new ArrayList<>();
-        Map<ModuleEntry, CompletableFuture<Void>> settled = new LinkedHashMap<>();
-        Map<ModuleEntry, Long> pids = new LinkedHashMap<>();
+        List<Stopping> stopping = new ArrayList<>();
         for (ModuleEntry entry : entries) {
             synchronized (entry.lock) {
-                if (!entry.requestStop()) {
-                    continue;
+                if (entry.requestStop()) {
+                    stopping.add(new Stopping(entry, entry.family(), entry.exitSettled(), entry.child().pid()));
                 }
-                stopping.add(entry);
-                stoppingFamilies.add(entry.family());
-                settled.put(entry, entry.exitSettled());
-                pids.put(entry, entry.child().pid());
             }
         }
         if (stopping.isEmpty()) {
             return;
         }
-        families.terminate(List.copyOf(stoppingFamilies), settings.stopGrace(),
+        families.terminate(stopping.stream().map(Stopping::family).toList(), settings.stopGrace(),
                 family -> family.shortName() + ": stop requested",
-                (family, left) -> escalating(stopping.get(indexOf(stoppingFamilies, family)), left));
+                (family, left) -> escalating(of(stopping, family).entry(), left));
         long deadline = System.nanoTime() + SETTLE_AWAIT.toNanos();
-        settled.forEach((entry, exit) -> await(exit, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
-                entry.shortName + " exit handling"));
-        pids.forEach((entry, pid) -> records.delete(entry.shortName, pid));
+        stopping.forEach(stop -> await(stop.exit(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                stop.entry().shortName + " exit handling"));
+        stopping.forEach(stop -> records.delete(stop.entry().shortName, stop.pid()));
+    }
+
+    /**
+     * What a stop captured of one module under its lock. Found again by the family's identity, never its hash: a
+     * record's first {@code hashCode} links its ObjectMethods bootstrap, ~2 ms on the path to a stop's first SIGTERM.
+     */
+    private record Stopping(ModuleEntry entry, ProcessFamilies.Family family, CompletableFuture<Void> exit, long pid) {
+    }
+
+    private static Stopping of(List<Stopping> stopping, ProcessFamilies.Family family) {
+        for (Stopping stop : stopping) {
+            if (stop.family() == family) {
+                return stop;
+            }
+        }
+        throw new IllegalArgumentException("not a family being stopped: " + family.shortName());
     }
 
     /**
@@ -147,14 +152,6 @@ final class ModuleStopper {
         return true;
     }
 
-    private static int indexOf(List<ProcessFamilies.Family> families, ProcessFamilies.Family family) {
-        for (int i = 0; i < families.size(); i++) {
-            if (families.get(i) == family) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("not a family being stopped: " + family.shortName());
-    }
 
     private void escalating(ModuleEntry entry, List<ProcessSnapshot> left) {
         entry.log.supervisorLine(entry.shortName + " did not exit " + settings.stopGrace().toMillis()
