@@ -25,7 +25,11 @@ public final class HandleSignals implements ProcessSignals {
 
     /** Checks start times through {@code tree}'s {@code /proc} reading first. */
     public HandleSignals(ProcessTree tree) {
-        this.startInstants = new ProcStartInstants(tree);
+        this(new ProcStartInstants(tree));
+    }
+
+    HandleSignals(ProcStartInstants startInstants) {
+        this.startInstants = startInstants;
     }
 
     @Override

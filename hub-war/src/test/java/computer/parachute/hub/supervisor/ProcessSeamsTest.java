@@ -131,6 +131,13 @@ class ProcessSeamsTest {
         aHandleSignalReachesOnlyTheSameIncarnation(new HandleSignals(tree));
     }
 
+    /** A /proc reading that cannot confirm (here: no boot time) leaves the decision to ProcessHandle.Info. */
+    @Test
+    void whenTheProcReadingCannotConfirmTheJdksCheckStillDecides() throws Exception {
+        aHandleSignalReachesOnlyTheSameIncarnation(
+                new HandleSignals(new ProcStartInstants(tree, temp.resolve("no-proc-stat"))));
+    }
+
     private void aHandleSignalReachesOnlyTheSameIncarnation(HandleSignals handles) throws Exception {
         Process plain = reaper.track(new ProcessBuilder("sleep", "30").start());
         Instant started = plain.toHandle().info().startInstant().orElseThrow();
