@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Builds the hub's Jetty: one connector on the configured host and port, one WebAppContext over the hub WAR. Building
@@ -104,6 +105,12 @@ public final class HubServer {
     /** The hub context, for the stop-modules hook. */
     static WebAppContext webapp(Server server) {
         return (WebAppContext) server.getHandler();
+    }
+
+    /** A {@link Runnable} the WAR published as a context attribute (HubContextAttributes), if it did. */
+    static Optional<Runnable> hook(Server server, String attribute) {
+        return webapp(server).getServletContext().getAttribute(attribute) instanceof Runnable hook
+                ? Optional.of(hook) : Optional.empty();
     }
 
     private static ServerConnector connector(Server server) {

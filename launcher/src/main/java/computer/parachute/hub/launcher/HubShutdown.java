@@ -17,11 +17,7 @@ final class HubShutdown {
 
     static void stop(Server server) {
         try {
-            Object stopModules = HubServer.webapp(server).getServletContext()
-                    .getAttribute(HubContextAttributes.STOP_MODULES);
-            if (stopModules instanceof Runnable hook) {
-                hook.run();
-            }
+            HubServer.hook(server, HubContextAttributes.STOP_MODULES).ifPresent(Runnable::run);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stopping modules failed; stopping Jetty anyway", e);
         } finally {

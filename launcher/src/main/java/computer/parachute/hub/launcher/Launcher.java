@@ -99,14 +99,6 @@ public final class Launcher {
         return serve(config, server);
     }
 
-    /** Runs the WAR's boot hook (it starts the boot in the background and returns at once). */
-    private static void bootModules(Server server) {
-        if (HubServer.webapp(server).getServletContext().getAttribute(HubContextAttributes.BOOT_MODULES)
-                instanceof Runnable boot) {
-            boot.run();
-        }
-    }
-
     private int serve(HubConfig config, Server server) {
         SystemdNotify systemd = SystemdNotify.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
         try {
@@ -135,7 +127,8 @@ public final class Launcher {
                 err.println(PREFIX + "warning: /health did not answer on port " + port + " within "
                         + READY_PROBE_DEADLINE.toSeconds() + " s; booting the modules anyway");
             }
-            bootModules(server);
+            // the WAR's hook starts the boot in the background and returns at once
+            HubServer.hook(server, HubContextAttributes.BOOT_MODULES).ifPresent(Runnable::run);
             if (systemd.enabled()) {
                 systemd.ready("listening on port " + port);
             }
