@@ -95,17 +95,9 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    /** {@code value[0, end)} lower-cased is "bearer" (no other character lower-cases to one of its letters). */
+    /** {@code value[0, end)} is "bearer" in any case (the JDK's case-insensitive region match). */
     private static boolean isBearerScheme(String value, int end) {
-        if (end != BEARER.length()) {
-            return false;
-        }
-        for (int i = 0; i < end; i++) {
-            if (Character.toLowerCase(value.charAt(i)) != BEARER.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        return end == BEARER.length() && value.regionMatches(true, 0, BEARER, 0, end);
     }
 
     private String requiredScope(ContainerRequestContext request) {
